@@ -1,0 +1,34 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { Pool } from "pg";
+import * as schema from "./schema";
+
+/** The one database type every service takes: the same on PGlite and on PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseHandle = {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close: () => Promise<void>;
+};
+
+export type DatabaseConfig = { url?: string; dataDir?: string };
+
+/** Opens a database without migrating it: PostgreSQL when a URL is given, else PGlite. */
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.url) {
+    const pool = new Pool({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: "postgres", close: () => pool.end() };
+  }
+  // An empty dataDir means in-memory: tests use it for a throw-away database.
+  const client = config.dataDir ? await PGlite.create(config.dataDir) : await PGlite.create();
+  return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close() };
+}
+
+/** What the environment asks for: DATABASE_URL, else PGlite in DATA_DIR (default .data/). */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Required<Pick<DatabaseConfig, "dataDir">> & DatabaseConfig {
+  return { url: env.DATABASE_URL || undefined, dataDir: path.resolve(env.DATA_DIR || ".data") };
+}

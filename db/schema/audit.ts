@@ -1,0 +1,46 @@
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+
+// Append-only (triggers in migrations reject UPDATE, DELETE, TRUNCATE). No foreign keys on
+// purpose: an event outlives whatever it describes, and copies the actor as they were.
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true, precision: 3 }).notNull(),
+    actorId: uuid("actor_id"),
+    actorEmail: text("actor_email").notNull(),
+    actorRoles: text("actor_roles").array().notNull(),
+    tokenId: uuid("token_id"),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    data: jsonb("data").notNull(),
+    requestId: text("request_id"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    // Audit page filters; each pairs with seq so keyset pagination (seq < cursor) stays an index scan.
+    index("audit_events_actor_idx").on(t.actorEmail, t.seq),
+    index("audit_events_action_idx").on(t.action, t.seq),
+    index("audit_events_entity_idx").on(t.entityType, t.entityId, t.seq),
+    index("audit_events_at_idx").on(t.at),
+  ],
+);
+
+// The single row every append locks (SELECT … FOR UPDATE): it serialises writers from any
+// number of app instances into one gap-free chain.
+export const auditHead = pgTable(
+  "audit_head",
+  {
+    id: integer("id").primaryKey(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [check("audit_head_single_row", sql`${t.id} = 1`)],
+);
+
+export type TAuditEventRow = typeof auditEvents.$inferSelect;
