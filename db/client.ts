@@ -2,6 +2,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { Pool } from "pg";
 import * as schema from "./schema";
@@ -30,5 +31,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 
 /** What the environment asks for: DATABASE_URL, else PGlite in DATA_DIR (default .data/). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Required<Pick<DatabaseConfig, "dataDir">> & DatabaseConfig {
-  return { url: env.DATABASE_URL || undefined, dataDir: path.resolve(env.DATA_DIR || ".data") };
+  return { url: env.DATABASE_URL || undefined, dataDir: path.resolve(/* turbopackIgnore: true */ env.DATA_DIR || ".data") };
+}
+
+/** Rows of a raw SQL query; node-postgres and PGlite both return `{ rows }`. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

@@ -21,7 +21,8 @@ export function canonicalJson(value: unknown): string {
       if (!Number.isFinite(value)) throw new TypeError(`canonical JSON cannot represent ${value}`);
       return JSON.stringify(value);
     case "object":
-      if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(",")}]`;
+      // Array.from visits holes too (map skips them, which would give "[,1]").
+      if (Array.isArray(value)) return `[${Array.from(value, (v) => canonicalJson(v ?? null)).join(",")}]`;
       return `{${Object.keys(value as object)
         .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
         .sort()

@@ -25,22 +25,30 @@ async function retryAfterSeconds(db: Db, email: string, ip: string): Promise<num
   return null;
 }
 
+/** Refuses (429, audited) a sign-in for an email or address that failed too often lately. */
+export async function checkSignInThrottle(db: Db, request: RequestMeta, rawEmail: string): Promise<void> {
+  const email = normaliseEmail(rawEmail);
+  const retryAfter = await retryAfterSeconds(db, email, request.ip ?? "unknown");
+  if (retryAfter === null) return;
+  const anonymous: ServiceContext = { db, actor: { kind: "anonymous" }, request };
+  await withTransaction(anonymous, (tx) =>
+    emitAudit(tx, anonymous, { action: "auth.login_failed", entityType: "user", entityId: null, data: { email, reason: "throttled" } }),
+  );
+  throw new TooManyRequests("Too many failed sign-in attempts. Try again later.", retryAfter);
+}
+
+const normaliseEmail = (email: string) => email.trim().toLowerCase().slice(0, 254);
+
 /**
  * Checks a password sign-in. Signing in establishes the actor, so this verb has no permission to
  * check; it audits success and every failure. The caller learns only "signed in" or "not": an
  * unknown email, a wrong password and an inactive account look the same from outside.
  */
 export async function signIn(db: Db, request: RequestMeta, input: { email: string; password: string }) {
-  const email = input.email.trim().toLowerCase().slice(0, 254);
+  const email = normaliseEmail(input.email);
   const ip = request.ip ?? "unknown";
   const anonymous: ServiceContext = { db, actor: { kind: "anonymous" }, request };
-  const retryAfter = await retryAfterSeconds(db, email, ip);
-  if (retryAfter !== null) {
-    await withTransaction(anonymous, (tx) =>
-      emitAudit(tx, anonymous, { action: "auth.login_failed", entityType: "user", entityId: null, data: { email, reason: "throttled" } }),
-    );
-    throw new TooManyRequests("Too many failed sign-in attempts. Try again later.", retryAfter);
-  }
+  await checkSignInThrottle(db, request, email);
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
   const usable = user && user.active && effectiveRoles(user.roles, user.auditorExpiresAt).length > 0;
