@@ -7,6 +7,8 @@ import { createUser } from "@/lib/services/users/create-user";
 import { createModel } from "@/lib/services/models/create-model";
 import { createModelVersion } from "@/lib/services/models/create-version";
 import type { Role } from "@/lib/auth/permissions";
+import { CREDIT_SCORING_CARD } from "@/lib/domain/model-card/example-cards";
+import { saveModelCard } from "@/lib/services/model-cards/save-card";
 
 /** The demo organisation's accounts; the README lists the same logins. */
 export const DEMO_USERS: { email: string; name: string; roles: Role[]; password: string }[] = [
@@ -16,6 +18,8 @@ export const DEMO_USERS: { email: string; name: string; roles: Role[]; password:
   { email: "auditor@attest.demo", name: "Aurelio Auditor", roles: ["auditor"], password: "attest-auditor-demo" },
 ];
 
+type DemoVersion = Omit<Parameters<typeof createModelVersion>[1], "slug"> & { card?: unknown };
+
 const DEMO_MODELS = [
   {
     name: "Retail credit scoring",
@@ -23,7 +27,19 @@ const DEMO_MODELS = [
     businessUnit: "Retail Lending",
     tags: ["credit", "tabular", "gradient-boosting"],
     riskTier: "high" as const,
-    versions: [{ version: "2.3.0", framework: "xgboost 2.1", artifactUri: "s3://models/credit-scoring/2.3.0/model.ubj" }],
+    versions: [
+      {
+        version: "2.3.0",
+        framework: "xgboost 2.1",
+        artifactUri: "s3://models/credit-scoring/2.3.0/model.ubj",
+        experimentRef: "mlflow:runs/4f1c2a9e",
+        datasets: [
+          { role: "training" as const, name: "loan_applications", version: "2025-12", uri: "lakehouse://risk/loan_applications@v42", contentHash: "3f5a0c1d9b8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a" },
+          { role: "test", name: "loan_applications_holdout", version: "2025-12", uri: "dvc://risk-data/holdout.parquet" },
+        ],
+        card: { ...CREDIT_SCORING_CARD, modelDetails: { ...CREDIT_SCORING_CARD.modelDetails, name: "Retail credit scoring", version: "2.3.0" } },
+      },
+    ],
   },
   {
     name: "CV screening assistant",
@@ -31,7 +47,17 @@ const DEMO_MODELS = [
     businessUnit: "People & HR",
     tags: ["recruitment", "nlp"],
     riskTier: "high" as const,
-    versions: [{ version: "1.0.0", framework: "transformers 4.46", artifactUri: "mlflow:/models/cv-ranker/7" }],
+    versions: [
+      {
+        version: "1.0.0",
+        framework: "transformers 4.46",
+        artifactUri: "mlflow:/models/cv-ranker/7",
+        card: {
+          modelDetails: { name: "CV screening assistant", provider: "People Analytics", version: "1.0.0", contact: "people-analytics@bank.example", modelType: "Supervised ranking" },
+          intendedUse: { primaryUses: "Orders graduate applications by relevance to the role profile so recruiters read the most relevant CVs first. Recruiters read every CV.", primaryUsers: ["Graduate recruiters"] },
+        },
+      },
+    ],
   },
   {
     name: "Customer service assistant",
@@ -39,7 +65,18 @@ const DEMO_MODELS = [
     businessUnit: "Digital Channels",
     tags: ["chatbot", "llm"],
     riskTier: "limited" as const,
-    versions: [{ version: "0.9.2", framework: "vLLM 0.6", artifactUri: "registry.internal/assist:0.9.2" }],
+    versions: [
+      {
+        version: "0.9.2",
+        framework: "vLLM 0.6",
+        artifactUri: "registry.internal/assist:0.9.2",
+        card: {
+          modelDetails: { name: "Customer service assistant", provider: "Digital Channels", version: "0.9.2", contact: "digital-ai@bank.example", description: "A retrieval-augmented assistant answering account and card questions." },
+          intendedUse: { primaryUses: "Answers customers' questions in the app chat and hands over to staff on request.", primaryUsers: ["Retail customers"], outOfScopeUses: "Financial advice, complaints handling, anything needing identity verification." },
+          deployerInstructions: { transparencyNotice: "The chat opens with “You are chatting with an AI assistant; type ‘agent’ to talk to a person.” (Art. 50(1))." },
+        },
+      },
+    ],
   },
   {
     name: "Card fraud detection",
@@ -48,8 +85,16 @@ const DEMO_MODELS = [
     tags: ["fraud", "streaming"],
     riskTier: "minimal" as const,
     versions: [
-      { version: "4.1.0", framework: "lightgbm 4.5", artifactUri: "s3://models/fraud/4.1.0/model.txt" },
-      { version: "4.2.0", framework: "lightgbm 4.5", artifactUri: "s3://models/fraud/4.2.0/model.txt" },
+      {
+        version: "4.1.0",
+        framework: "lightgbm 4.5",
+        artifactUri: "s3://models/fraud/4.1.0/model.txt",
+        card: {
+          modelDetails: { name: "Card fraud detection", provider: "Financial Crime Analytics", version: "4.1.0", contact: "fincrime-models@bank.example" },
+          intendedUse: { primaryUses: "Scores card transactions in real time; high scores are queued for a fraud analyst, who decides." },
+        },
+      },
+      { version: "4.2.0", framework: "lightgbm 4.5", artifactUri: "s3://models/fraud/4.2.0/model.txt", copyCardFrom: "4.1.0" },
     ],
   },
   {
@@ -71,7 +116,10 @@ export async function seedDemo(db: Db): Promise<typeof DEMO_USERS | null> {
   const owner = DEMO_USERS.find((u) => u.roles.includes("model_owner"))!;
   for (const { versions, ...model } of DEMO_MODELS) {
     const created = await createModel(ctx, { ...model, ownerEmail: owner.email });
-    for (const version of versions) await createModelVersion(ctx, { slug: created.slug, ...version });
+    for (const { card, ...version } of versions as DemoVersion[]) {
+      await createModelVersion(ctx, { slug: created.slug, ...version });
+      if (card) await saveModelCard(ctx, { slug: created.slug, version: version.version, baseRevision: null, content: card, summary: "First draft", source: "editor" });
+    }
   }
   return DEMO_USERS;
 }

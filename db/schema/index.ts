@@ -2,3 +2,4 @@ export * from "./users";
 export * from "./api-tokens";
 export * from "./audit";
 export * from "./models";
+export * from "./model-cards";

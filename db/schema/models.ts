@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const models = pgTable(
@@ -15,10 +15,21 @@ export const models = pgTable(
     // The tier of the current confirmed classification, kept here so the inventory can filter
     // 10,000 models by tier without a join; null means unclassified.
     riskTier: text("risk_tier"),
+    // Completeness of the latest version's current card against the model's tier, kept here so
+    // the inventory can filter by band over 10,000 models; recomputed on every save and reclassification.
+    docPercent: integer("doc_percent").notNull().default(0),
+    docBand: text("doc_band").notNull().default("empty"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("models_owner_idx").on(t.ownerId), index("models_risk_tier_idx").on(t.riskTier)],
+  (t) => [
+    index("models_owner_idx").on(t.ownerId),
+    index("models_risk_tier_idx").on(t.riskTier),
+    index("models_business_unit_idx").on(t.businessUnit),
+    index("models_doc_band_idx").on(t.docBand),
+    // The inventory's default order, and keyset-friendly.
+    index("models_name_idx").on(t.name, t.id),
+  ],
 );
 
 export const modelMaintainers = pgTable(
@@ -39,11 +50,33 @@ export const modelVersions = pgTable(
     artifactUri: text("artifact_uri"),
     framework: text("framework"),
     stage: text("stage").notNull().default("draft"),
+    // An MLflow run id or similar: where the training run that produced the artifact is recorded.
+    experimentRef: text("experiment_ref"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("model_versions_model_version_idx").on(t.modelId, t.version)],
+  (t) => [uniqueIndex("model_versions_model_version_idx").on(t.modelId, t.version), index("model_versions_stage_idx").on(t.stage)],
 );
+
+export const DATASET_ROLES = ["training", "validation", "test", "monitoring"] as const;
+
+/** Data lineage of a version: which datasets (at which version and hash) it was built and tested on. */
+export const datasetRefs = pgTable(
+  "dataset_refs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    versionId: uuid("version_id").notNull().references(() => modelVersions.id),
+    position: integer("position").notNull(),
+    role: text("role").notNull(),
+    name: text("name").notNull(),
+    datasetVersion: text("dataset_version"),
+    uri: text("uri"),
+    contentHash: text("content_hash"),
+  },
+  (t) => [uniqueIndex("dataset_refs_version_position_idx").on(t.versionId, t.position)],
+);
+
+export type TDatasetRef = typeof datasetRefs.$inferSelect;
 
 export type TModel = typeof models.$inferSelect;
 export type TModelVersion = typeof modelVersions.$inferSelect;

@@ -24,7 +24,15 @@ export const ZAuditEventInputSchema = z.discriminatedUnion("action", [
   event("token.revoked", "api_token", z.object({ name: z.string(), ownerEmail: z.string() })),
   event("audit.exported", "audit_log", z.object({ format: z.enum(["jsonl", "csv"]), filters: z.record(z.string(), z.string()), count: z.number().int(), throughSeq: z.number().int() })),
   event("model.created", "model", z.object({ slug: z.string(), name: z.string(), ownerEmail: z.string(), businessUnit: z.string(), tags: z.array(z.string()) })),
-  event("model_version.created", "model_version", z.object({ slug: z.string(), version: z.string(), artifactUri: z.string().nullable(), framework: z.string().nullable() })),
+  event("model.updated", "model", z.object({ slug: z.string(), changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })) })),
+  event("model_version.created", "model_version", z.object({
+    slug: z.string(), version: z.string(), artifactUri: z.string().nullable(), framework: z.string().nullable(), experimentRef: z.string().nullable(),
+    datasets: z.array(z.string()), copiedCardFrom: z.object({ version: z.string(), revision: z.number() }).nullable(),
+  })),
+  event("model_card.saved", "model_version", z.object({
+    slug: z.string(), version: z.string(), revision: z.number().int(), contentHash: z.string(), changedFields: z.array(z.string()), summary: z.string(),
+    source: z.enum(["editor", "api", "huggingface", "copy"]),
+  })),
 ]);
 
 export type TAuditEventInput = z.infer<typeof ZAuditEventInputSchema>;
@@ -46,5 +54,7 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "token.revoked": "API token revoked",
   "audit.exported": "Audit log exported",
   "model.created": "Model registered",
+  "model.updated": "Model details changed",
   "model_version.created": "Version created",
+  "model_card.saved": "Model card saved",
 };

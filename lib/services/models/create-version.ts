@@ -1,17 +1,46 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { models, modelVersions } from "@/db/schema";
+import { DATASET_ROLES, datasetRefs, models, modelVersions } from "@/db/schema";
 import { authorize, withTransaction, type ServiceContext } from "../context";
-import { Conflict, NotFound } from "../errors";
+import { Conflict, InvalidInput, NotFound } from "../errors";
 import { emitAudit } from "../audit/emit";
 import { parseInput } from "../parse";
+import { latestCardRevision } from "../model-cards/queries";
+import { insertRevision } from "../model-cards/save-card";
+import { refreshModelCompleteness } from "../model-cards/refresh-completeness";
 import { assertCanEditModel } from "./access";
+
+const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => v || null);
+
+export const ZDatasetRefSchema = z.object({
+  role: z.enum(DATASET_ROLES, { message: `A dataset's role is one of ${DATASET_ROLES.join(", ")}.` }),
+  name: z.string().trim().min(1, "Name the dataset.").max(200),
+  version: optionalText(100),
+  uri: optionalText(2000),
+  contentHash: z
+    .string()
+    .trim()
+    .regex(/^(sha256:)?[0-9a-f]{64}$|^$/i, "A content hash is a SHA-256 in hex, optionally prefixed sha256:.")
+    .nullish()
+    .transform((v) => (v ? v.toLowerCase().replace(/^sha256:/, "") : null)),
+});
+
+export const ZVersionLabelSchema = z
+  .string()
+  .trim()
+  .min(1, "Give the version a label, e.g. 2.1.0.")
+  .max(64, "A version label has at most 64 characters.")
+  .regex(/^[\w.+-]+$/, "Use letters, digits, dots, plus, minus and underscores.");
 
 const ZCreateVersionSchema = z.object({
   slug: z.string(),
-  version: z.string().trim().min(1, "Give the version a label, e.g. 2.1.0.").max(64).regex(/^[\w.+-]+$/, "Use letters, digits, dots, plus, minus and underscores."),
-  artifactUri: z.string().trim().max(2000).nullable().optional(),
-  framework: z.string().trim().max(80).nullable().optional(),
+  version: ZVersionLabelSchema,
+  artifactUri: optionalText(2000),
+  framework: optionalText(80),
+  experimentRef: optionalText(200),
+  datasets: z.array(ZDatasetRefSchema).max(50, "At most 50 datasets per version.").default([]),
+  // The label of an earlier version whose current card becomes this version's first revision.
+  copyCardFrom: ZVersionLabelSchema.nullish(),
 });
 
 export async function createModelVersion(ctx: ServiceContext, input: z.input<typeof ZCreateVersionSchema>) {
@@ -21,17 +50,46 @@ export async function createModelVersion(ctx: ServiceContext, input: z.input<typ
     const [model] = await tx.select().from(models).where(eq(models.slug, data.slug));
     if (!model) throw new NotFound("The model");
     await assertCanEditModel(tx, ctx, model);
-    const [clash] = await tx.select({ id: modelVersions.id }).from(modelVersions).where(and(eq(modelVersions.modelId, model.id), eq(modelVersions.version, data.version)));
+    const sameLabel = (label: string) => and(eq(modelVersions.modelId, model.id), eq(modelVersions.version, label));
+    const [clash] = await tx.select({ id: modelVersions.id }).from(modelVersions).where(sameLabel(data.version));
     if (clash) throw new Conflict(`Version ${data.version} of ${model.name} already exists.`);
+    let source = null;
+    if (data.copyCardFrom) {
+      const [from] = await tx.select().from(modelVersions).where(sameLabel(data.copyCardFrom));
+      if (!from) throw new InvalidInput("Some fields need attention.", { fields: { copyCardFrom: `${model.name} has no version ${data.copyCardFrom}.` } });
+      source = await latestCardRevision(tx, from.id);
+    }
     const [version] = await tx
       .insert(modelVersions)
-      .values({ modelId: model.id, version: data.version, artifactUri: data.artifactUri ?? null, framework: data.framework ?? null, createdBy: ctx.actor.kind === "user" ? ctx.actor.userId : null })
+      .values({
+        modelId: model.id,
+        version: data.version,
+        artifactUri: data.artifactUri,
+        framework: data.framework,
+        experimentRef: data.experimentRef,
+        createdBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+      })
       .returning();
+    if (data.datasets.length) {
+      await tx.insert(datasetRefs).values(
+        data.datasets.map((d, position) => ({ versionId: version!.id, position, role: d.role, name: d.name, datasetVersion: d.version, uri: d.uri, contentHash: d.contentHash })),
+      );
+    }
+    if (source) await insertRevision(tx, ctx.actor, version!.id, 1, source.content as never, {}, `Copied from version ${data.copyCardFrom} (revision ${source.revision})`);
+    await refreshModelCompleteness(tx, model);
     await emitAudit(tx, ctx, {
       action: "model_version.created",
       entityType: "model_version",
       entityId: version!.id,
-      data: { slug: model.slug, version: data.version, artifactUri: data.artifactUri ?? null, framework: data.framework ?? null },
+      data: {
+        slug: model.slug,
+        version: data.version,
+        artifactUri: data.artifactUri,
+        framework: data.framework,
+        experimentRef: data.experimentRef,
+        datasets: data.datasets.map((d) => `${d.role}: ${d.name}${d.version ? `@${d.version}` : ""}`),
+        copiedCardFrom: source ? { version: data.copyCardFrom!, revision: source.revision } : null,
+      },
     });
     return version!;
   });

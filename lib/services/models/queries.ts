@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { modelMaintainers, models, modelVersions, users } from "@/db/schema";
+import { datasetRefs, modelMaintainers, models, modelVersions, users } from "@/db/schema";
+import { latestCardRevision } from "../model-cards/queries";
 
 export type ModelSummary = Awaited<ReturnType<typeof listModels>>[number];
 
@@ -41,4 +42,16 @@ export async function isOwnerOrMaintainer(db: Db, model: { id: string; ownerId: 
     .from(modelMaintainers)
     .where(and(eq(modelMaintainers.modelId, model.id), eq(modelMaintainers.userId, userId)));
   return row !== undefined;
+}
+
+/** A version with its lineage and current card, as the version page and the API show it. */
+export async function versionDetail(db: Db, slug: string, label: string) {
+  const model = await modelBySlug(db, slug);
+  const version = model?.versions.find((v) => v.version === label);
+  if (!model || !version) return null;
+  const [datasets, card] = await Promise.all([
+    db.select().from(datasetRefs).where(eq(datasetRefs.versionId, version.id)).orderBy(asc(datasetRefs.position)),
+    latestCardRevision(db, version.id),
+  ]);
+  return { model, version, datasets, card };
 }

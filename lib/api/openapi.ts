@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { ZAuditFiltersSchema } from "./audit-filters";
+import { SCOPES } from "@/lib/auth/permissions";
+import { ZInventoryQuerySchema } from "@/lib/services/models/inventory";
+import { ZModelCardSchema } from "@/lib/domain/model-card/schema";
+
+/**
+ * The OpenAPI 3.1 description of /api/v1, served at GET /api/v1/openapi.json. Every route file
+ * must appear here: e2e/api/openapi.spec.ts compares this list with the route files.
+ */
+type Operation = {
+  method: "get" | "post" | "put";
+  path: string;
+  summary: string;
+  /** Token scope, or "session" for routes only a signed-in browser may use, or null for public. */
+  scope: (typeof SCOPES)[number] | "session" | null;
+  body?: z.ZodType | { contentType: string; description: string };
+  query?: z.ZodObject;
+  responses: Record<string, string>;
+};
+
+const ERRORS = { "400": "Invalid input, with a message per field", "401": "No valid session or token", "403": "Missing permission or scope" };
+
+const OPERATIONS: Operation[] = [
+  { method: "get", path: "/api/v1/openapi.json", summary: "This document", scope: null, responses: { "200": "OpenAPI 3.1 JSON" } },
+  { method: "get", path: "/api/v1/models", summary: "The model inventory: search, filters, sorting, paging", scope: "models:read", query: ZInventoryQuerySchema, responses: { "200": "{ models, total, page, pageSize }", ...ERRORS } },
+  { method: "post", path: "/api/v1/models", summary: "Register a model", scope: "models:write", body: z.object({ name: z.string(), slug: z.string().optional(), purpose: z.string().optional(), businessUnit: z.string().optional(), tags: z.array(z.string()).optional(), ownerEmail: z.string().optional() }), responses: { "201": "The model", "409": "The slug is taken", ...ERRORS } },
+  { method: "get", path: "/api/v1/models/{slug}", summary: "A model with its versions", scope: "models:read", responses: { "200": "The model", "404": "Unknown model", ...ERRORS } },
+  { method: "post", path: "/api/v1/models/{slug}/versions", summary: "Create a version (optionally copying an earlier version's card)", scope: "models:write", body: z.object({ version: z.string(), artifactUri: z.string().optional(), framework: z.string().optional(), experimentRef: z.string().optional(), datasets: z.array(z.object({ role: z.enum(["training", "validation", "test", "monitoring"]), name: z.string(), version: z.string().optional(), uri: z.string().optional(), contentHash: z.string().optional() })).optional(), copyCardFrom: z.string().optional() }), responses: { "201": "The version", "404": "Unknown model", "409": "The label is taken", ...ERRORS } },
+  { method: "get", path: "/api/v1/models/{slug}/versions/{version}", summary: "A version with its data lineage and current card revision", scope: "models:read", responses: { "200": "The version", "404": "Unknown model or version", ...ERRORS } },
+  { method: "get", path: "/api/v1/models/{slug}/versions/{version}/card", summary: "The card content (ETag names the revision); ?format=huggingface|cyclonedx for exports", scope: "models:read", query: z.object({ format: z.enum(["huggingface", "cyclonedx"]).optional() }), responses: { "200": "The card (application/json), a README.md (text/markdown) or a CycloneDX 1.6 BOM", "404": "Unknown model or version", ...ERRORS } },
+  { method: "put", path: "/api/v1/models/{slug}/versions/{version}/card", summary: "Save a new card revision (If-Match required); text/markdown imports a Hugging Face card", scope: "models:write", body: ZModelCardSchema, responses: { "201": "{ revision, contentHash, changedFields }", "200": "Unchanged: identical content", "409": "Stale If-Match: someone saved in between (details hold their revision)", "412": "Malformed If-Match", "415": "Not JSON or markdown", "422": "Invalid card, with a message per field", "428": "If-Match missing", ...ERRORS } },
+  { method: "get", path: "/api/v1/audit/events", summary: "Audit events in seq order from afterSeq", scope: "audit:read", query: z.object({ afterSeq: z.number().int().optional(), limit: z.number().int().max(1000).optional() }), responses: { "200": "{ events, nextAfterSeq }", ...ERRORS } },
+  { method: "get", path: "/api/v1/audit/verify", summary: "Recompute the audit chain", scope: "audit:read", responses: { "200": "{ ok, checked, headSeq, headHash, firstBrokenSeq? }", ...ERRORS } },
+  { method: "get", path: "/api/v1/audit/export", summary: "Download filtered audit events as JSONL or CSV (the download is audited)", scope: "audit:read", query: ZAuditFiltersSchema.extend({ format: z.enum(["jsonl", "csv"]).optional() }), responses: { "200": "The export", ...ERRORS } },
+  { method: "post", path: "/api/v1/admin/users", summary: "Create a user (admin, browser session)", scope: "session", responses: { "201": "{ user, oneTimePassword }", "409": "The email is taken", ...ERRORS } },
+  { method: "put", path: "/api/v1/admin/users/{id}/roles", summary: "Change a user's roles", scope: "session", responses: { "200": "{ id, roles }", "409": "Would leave no active admin", ...ERRORS } },
+  { method: "put", path: "/api/v1/admin/users/{id}/auditor-expiry", summary: "Set or clear an auditor's access expiry", scope: "session", responses: { "200": "{ id, auditorExpiresAt }", ...ERRORS } },
+  { method: "put", path: "/api/v1/admin/users/{id}/active", summary: "Deactivate or reactivate a user", scope: "session", responses: { "200": "{ id, active }", "409": "Would leave no active admin", ...ERRORS } },
+  { method: "post", path: "/api/v1/admin/tokens", summary: "Issue an API token (the secret is returned once)", scope: "session", responses: { "201": "{ id, name, scopes, expiresAt, secret }", ...ERRORS } },
+  { method: "post", path: "/api/v1/admin/tokens/{id}/revoke", summary: "Revoke an API token", scope: "session", responses: { "200": "{ id, revokedAt }", "409": "Already revoked", ...ERRORS } },
+  { method: "post", path: "/api/v1/account/password", summary: "Change one's own password", scope: "session", responses: { "200": "{ ok }", ...ERRORS } },
+];
+
+const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+
+function queryParameters(schema: z.ZodObject) {
+  return Object.keys(schema.shape).map((name) => ({ name, in: "query", required: false, schema: jsonSchema(schema.shape[name] as z.ZodType) }));
+}
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+    const body = op.body && ("contentType" in op.body
+      ? { content: { [op.body.contentType]: { schema: { type: "string", description: op.body.description } } } }
+      : { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } });
+    (paths[op.path] ??= {})[op.method] = {
+      summary: op.summary,
+      parameters: [...pathParams, ...(op.query ? queryParameters(op.query) : [])],
+      ...(body ? { requestBody: body } : {}),
+      security: op.scope === null ? [] : op.scope === "session" ? [{ session: [] }] : [{ bearer: [op.scope] }],
+      responses: Object.fromEntries(Object.entries(op.responses).map(([code, description]) => [code, { description }])),
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Attest API", version: "1", description: "Errors are { error: { code, message, details? } }. Tokens act as their owner, limited to their scopes." },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: `API token. Scopes: ${SCOPES.join(", ")}.` },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "A signed-in browser session" },
+      },
+    },
+    paths,
+  };
+}
+
+/** "METHOD /path/{param}" for each operation: what the sync test compares with the route files. */
+export const documentedOperations = () => OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path}`);

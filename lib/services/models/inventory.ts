@@ -1,0 +1,96 @@
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { models, modelVersions, users } from "@/db/schema";
+
+export const INVENTORY_SORTS = ["name", "updated", "tier", "completeness", "owner"] as const;
+export const COMPLETENESS_BANDS = ["complete", "nearly", "partial", "empty"] as const;
+export const STAGES = ["draft", "in_review", "approved", "deployed", "retired"] as const;
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+/** The inventory's URL parameters: the same for the page (shareable links) and GET /api/v1/models. */
+export const ZInventoryQuerySchema = z.object({
+  q: optional(z.string().trim().max(200)),
+  tier: optional(z.enum(["prohibited", "high", "limited", "minimal", "unclassified"])),
+  stage: optional(z.enum(STAGES)),
+  owner: optional(z.string().trim().toLowerCase().max(254)),
+  businessUnit: optional(z.string().trim().max(120)),
+  completeness: optional(z.enum(COMPLETENESS_BANDS)),
+  sort: optional(z.enum(INVENTORY_SORTS)).transform((v) => v ?? "name"),
+  dir: optional(z.enum(["asc", "desc"])).transform((v) => v ?? "asc"),
+  page: optional(z.coerce.number().int().min(1).max(10_000)).transform((v) => v ?? 1),
+  pageSize: optional(z.coerce.number().int().min(1).max(200)).transform((v) => v ?? 25),
+});
+export type TInventoryQuery = z.output<typeof ZInventoryQuerySchema>;
+
+// Tier order for sorting: most severe first when descending.
+const TIER_RANK = sql`CASE ${models.riskTier} WHEN 'prohibited' THEN 4 WHEN 'high' THEN 3 WHEN 'limited' THEN 2 WHEN 'minimal' THEN 1 ELSE 0 END`;
+
+function conditions(q: TInventoryQuery): SQL[] {
+  const where: SQL[] = [];
+  if (q.q) {
+    // Escape LIKE wildcards so a search for "50%" means the text "50%".
+    const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(models.name, pattern), ilike(models.slug, pattern), ilike(models.purpose, pattern), sql`array_to_string(${models.tags}, ' ') ILIKE ${pattern}`)!);
+  }
+  if (q.tier) where.push(q.tier === "unclassified" ? sql`${models.riskTier} IS NULL` : eq(models.riskTier, q.tier));
+  if (q.owner) where.push(eq(users.email, q.owner));
+  if (q.businessUnit) where.push(eq(models.businessUnit, q.businessUnit));
+  if (q.completeness) where.push(eq(models.docBand, q.completeness));
+  if (q.stage) where.push(sql`EXISTS (SELECT 1 FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id} AND ${modelVersions.stage} = ${q.stage})`);
+  return where;
+}
+
+/**
+ * One page of the inventory, filtered and sorted in SQL (offset pagination: pages of a sorted,
+ * filtered list users jump around in; at 10,000 models the offset scan stays small).
+ */
+export async function inventoryPage(db: Db, q: TInventoryQuery) {
+  const where = and(...conditions(q));
+  const direction = q.dir === "desc" ? desc : asc;
+  const order = {
+    name: [direction(models.name)],
+    updated: [direction(models.updatedAt)],
+    tier: [direction(TIER_RANK), asc(models.name)],
+    completeness: [direction(models.docPercent), asc(models.name)],
+    owner: [direction(users.name), asc(models.name)],
+  }[q.sort];
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: models.id,
+        slug: models.slug,
+        name: models.name,
+        purpose: models.purpose,
+        businessUnit: models.businessUnit,
+        tags: models.tags,
+        riskTier: models.riskTier,
+        docPercent: models.docPercent,
+        docBand: models.docBand,
+        updatedAt: models.updatedAt,
+        ownerEmail: users.email,
+        ownerName: users.name,
+        versionCount: sql<number>`(SELECT count(*)::int FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id})`,
+        latestVersion: sql<string | null>`(SELECT ${modelVersions.version} FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id} ORDER BY ${modelVersions.createdAt} DESC LIMIT 1)`,
+        latestStage: sql<string | null>`(SELECT ${modelVersions.stage} FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id} ORDER BY ${modelVersions.createdAt} DESC LIMIT 1)`,
+      })
+      .from(models)
+      .innerJoin(users, eq(users.id, models.ownerId))
+      .where(where)
+      .orderBy(...order, asc(models.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(models).innerJoin(users, eq(users.id, models.ownerId)).where(where),
+  ]);
+  return { models: rows, total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
+}
+
+/** Values for the inventory's filter menus. */
+export async function inventoryFacets(db: Db) {
+  const [units, owners] = await Promise.all([
+    db.selectDistinct({ value: models.businessUnit }).from(models).where(sql`${models.businessUnit} <> ''`).orderBy(asc(models.businessUnit)),
+    db.selectDistinct({ email: users.email, name: users.name }).from(models).innerJoin(users, eq(users.id, models.ownerId)).orderBy(asc(users.name)),
+  ]);
+  return { businessUnits: units.map((u) => u.value), owners };
+}
