@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** The same messages under their full paths ("datasets.0.name"), for forms with repeated rows. */
+    readonly paths: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -34,5 +36,5 @@ export async function callApi<T>(path: string, init: { method: "GET" | "POST" | 
   const body = (await response.json().catch(() => null)) as (T & ErrorBody) | null;
   if (response.ok) return body as T;
   const error = body?.error;
-  throw new ApiError(response.status, error?.code ?? "unknown", error?.message ?? `The request failed (HTTP ${response.status}).`, topLevelFields(error?.details?.fields));
+  throw new ApiError(response.status, error?.code ?? "unknown", error?.message ?? `The request failed (HTTP ${response.status}).`, topLevelFields(error?.details?.fields), error?.details?.fields);
 }

@@ -30,3 +30,14 @@ export class Unprocessable extends ServiceError {
 export class TooManyRequests extends ServiceError {
   constructor(message: string, readonly retryAfterSeconds: number) { super("too_many_requests", 429, message); }
 }
+
+/**
+ * Is this (under drizzle's "Failed query" wrapper) a unique-constraint violation, SQLSTATE 23505?
+ * Verbs check for a clash before inserting, but two concurrent requests can both pass that check
+ * on PostgreSQL; the unique index then decides, and the loser must get a 409, not a 500.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  let e = error as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) if (e.code === "23505") return true;
+  return false;
+}

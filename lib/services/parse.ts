@@ -11,9 +11,26 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+/**
+ * Text PostgreSQL cannot store, by dotted path: text columns reject NUL (U+0000), jsonb rejects it
+ * and unpaired UTF-16 surrogates too. Valid JSON can carry both ("\u0000", "\ud800"), so without
+ * this check they reach the database and fail there as a 500 instead of a field error.
+ */
+export function unstorableText(value: unknown, path: (string | number)[] = [], out: Record<string, string> = {}): Record<string, string> {
+  if (typeof value === "string") {
+    if (value.includes("\u0000") || !value.isWellFormed()) out[path.join(".") || "_"] ??= "This text contains a NUL or invalid character; remove it.";
+  } else if (Array.isArray(value)) value.forEach((item, i) => unstorableText(item, [...path, i], out));
+  else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) unstorableText(item, [...path, key], out);
+  }
+  return out;
+}
+
 /** Parses service input; bad input becomes a 400 with a message per field and changes nothing. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw new InvalidInput("Some fields need attention.", { fields: fieldErrors(result.error) });
+  const unstorable = unstorableText(result.data);
+  if (Object.keys(unstorable).length > 0) throw new InvalidInput("Some fields need attention.", { fields: unstorable });
   return result.data;
 }

@@ -1,7 +1,7 @@
 import { fromHuggingFaceCard, HuggingFaceCardError } from "@/lib/domain/interchange/huggingface";
 import { Unprocessable } from "../errors";
 import { saveModelCard } from "./save-card";
-import type { ServiceContext } from "../context";
+import { authorize, type ServiceContext } from "../context";
 
 /**
  * Imports a Hugging Face README.md as a new card revision, exactly like a save (same conflict
@@ -9,6 +9,8 @@ import type { ServiceContext } from "../context";
  * for are kept in additionalInformation.notes, never dropped.
  */
 export async function importHuggingFaceCard(ctx: ServiceContext, input: { slug: string; version: string; baseRevision: number | null; markdown: string; summary?: string }) {
+  // Before reading the upload: someone who may not save learns nothing from its errors (saveModelCard checks again).
+  authorize(ctx, "models.write");
   let imported;
   try {
     imported = fromHuggingFaceCard(input.markdown);

@@ -9,7 +9,7 @@ import type { TModelCard } from "@/lib/domain/model-card/template";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict, Unprocessable } from "../errors";
 import { emitAudit } from "../audit/emit";
-import { fieldErrors } from "../parse";
+import { fieldErrors, unstorableText } from "../parse";
 import { assertCanEditModel } from "../models/access";
 import { loadModelVersion } from "../models/load";
 import { latestCardRevision } from "./queries";
@@ -36,6 +36,8 @@ export function cardContentHash(content: TModelCard): string {
 export function parseCard(content: unknown): TModelCard {
   const parsed = ZModelCardSchema.safeParse(content);
   if (!parsed.success) throw new Unprocessable("The model card has invalid fields.", { fields: fieldErrors(parsed.error) });
+  const unstorable = unstorableText(parsed.data);
+  if (Object.keys(unstorable).length > 0) throw new Unprocessable("The model card has invalid fields.", { fields: unstorable });
   return parsed.data as TModelCard;
 }
 
@@ -58,6 +60,14 @@ export async function insertRevision(tx: Db, actor: Actor, versionId: string, re
   return row!;
 }
 
+function staleMessage(latest: number | null, base: number | null): string {
+  if (latest !== null && (base === null || base < latest)) {
+    return `Someone saved revision ${latest} of this card after you started editing ${base === null ? "the empty card" : `revision ${base}`}.`;
+  }
+  // Based on a revision that does not exist (yet): a client error, not someone else's save.
+  return `This card has no revision ${base}: its latest is ${latest === null ? "none, it is still empty" : `revision ${latest}`}. Reload it and edit again.`;
+}
+
 /**
  * Saves a card as a new immutable revision. A save carries the revision it was based on: when
  * someone else saved in between, it is refused with 409 and their revision, so nothing typed is
@@ -66,7 +76,8 @@ export async function insertRevision(tx: Db, actor: Actor, versionId: string, re
 export async function saveModelCard(ctx: ServiceContext, input: SaveCardInput) {
   authorize(ctx, "models.write");
   const card = parseCard(input.content);
-  const summary = (input.summary ?? "").trim().slice(0, 500);
+  // Cut by code points (a cut pair would be an unpaired surrogate, which jsonb refuses), without NULs.
+  const summary = [...(input.summary ?? "").replaceAll("\u0000", "").toWellFormed().trim()].slice(0, 500).join("");
   return withTransaction(ctx, async (tx) => {
     // Locking the version serialises concurrent saves of the same card.
     const { model, version } = await loadModelVersion(tx, input.slug, input.version, { lock: true });
@@ -74,7 +85,7 @@ export async function saveModelCard(ctx: ServiceContext, input: SaveCardInput) {
     if (version.stage === "retired") throw new Conflict("A retired version is read-only.");
     const latest = await latestCardRevision(tx, version.id);
     if ((latest?.revision ?? null) !== input.baseRevision) {
-      throw new Conflict(`Someone saved revision ${latest?.revision} of this card after you started editing revision ${input.baseRevision ?? "none"}.`, {
+      throw new Conflict(staleMessage(latest?.revision ?? null, input.baseRevision), {
         currentRevision: latest?.revision ?? null,
         current: latest?.content ?? null,
         author: latest?.authorEmail ?? null,

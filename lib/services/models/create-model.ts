@@ -3,7 +3,7 @@ import { z } from "zod";
 import { models, users } from "@/db/schema";
 import { ZEmailSchema } from "@/lib/domain/email";
 import { authorize, withTransaction, type ServiceContext } from "../context";
-import { Conflict, InvalidInput } from "../errors";
+import { Conflict, InvalidInput, isUniqueViolation } from "../errors";
 import { emitAudit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { slugify, ZSlugSchema } from "./schemas";
@@ -32,12 +32,15 @@ export async function createModel(ctx: ServiceContext, input: z.input<typeof ZCr
       throw new InvalidInput("Some fields need attention.", { fields: { ownerEmail: "The owner must be an active model owner." } });
     }
     const [clash] = await tx.select({ id: models.id }).from(models).where(eq(models.slug, slug));
-    if (clash) throw new Conflict(`A model with the slug “${slug}” already exists.`);
+    const taken = () => new Conflict(`A model with the slug “${slug}” already exists.`);
+    if (clash) throw taken();
     const tags = [...new Set(data.tags)];
     const [model] = await tx
       .insert(models)
       .values({ slug, name: data.name, purpose: data.purpose, businessUnit: data.businessUnit, tags, ownerId: owner.id, riskTier: data.riskTier ?? null })
-      .returning();
+      .returning()
+      // A concurrent request that took the slug after the check above.
+      .catch((error: unknown) => Promise.reject(isUniqueViolation(error) ? taken() : error));
     await emitAudit(tx, ctx, { action: "model.created", entityType: "model", entityId: model!.id, data: { slug, name: data.name, ownerEmail, businessUnit: data.businessUnit, tags } });
     return model!;
   });

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { DATASET_ROLES, datasetRefs, models, modelVersions } from "@/db/schema";
 import { authorize, withTransaction, type ServiceContext } from "../context";
-import { Conflict, InvalidInput, NotFound } from "../errors";
+import { Conflict, InvalidInput, isUniqueViolation, NotFound } from "../errors";
 import { emitAudit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { latestCardRevision } from "../model-cards/queries";
@@ -52,7 +52,8 @@ export async function createModelVersion(ctx: ServiceContext, input: z.input<typ
     await assertCanEditModel(tx, ctx, model);
     const sameLabel = (label: string) => and(eq(modelVersions.modelId, model.id), eq(modelVersions.version, label));
     const [clash] = await tx.select({ id: modelVersions.id }).from(modelVersions).where(sameLabel(data.version));
-    if (clash) throw new Conflict(`Version ${data.version} of ${model.name} already exists.`);
+    const taken = () => new Conflict(`Version ${data.version} of ${model.name} already exists.`);
+    if (clash) throw taken();
     let source = null;
     if (data.copyCardFrom) {
       const [from] = await tx.select().from(modelVersions).where(sameLabel(data.copyCardFrom));
@@ -69,7 +70,9 @@ export async function createModelVersion(ctx: ServiceContext, input: z.input<typ
         experimentRef: data.experimentRef,
         createdBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
       })
-      .returning();
+      .returning()
+      // A concurrent request (two pipeline runs registering one version) that won after the check above.
+      .catch((error: unknown) => Promise.reject(isUniqueViolation(error) ? taken() : error));
     if (data.datasets.length) {
       await tx.insert(datasetRefs).values(
         data.datasets.map((d, position) => ({ versionId: version!.id, position, role: d.role, name: d.name, datasetVersion: d.version, uri: d.uri, contentHash: d.contentHash })),

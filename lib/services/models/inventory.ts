@@ -56,6 +56,18 @@ export async function inventoryPage(db: Db, q: TInventoryQuery) {
     completeness: [direction(models.docPercent), asc(models.name)],
     owner: [direction(users.name), asc(models.name)],
   }[q.sort];
+  // The page's ids first, then its columns: the per-row subqueries below (version count, latest
+  // version) then run for the 25 rows shown, not for every row an OFFSET skips (at page 300 of
+  // 10,000 models that was 3 × 7,500 subqueries).
+  const page = db
+    .select({ id: models.id })
+    .from(models)
+    .innerJoin(users, eq(users.id, models.ownerId))
+    .where(where)
+    .orderBy(...order, asc(models.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .as("page");
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -75,12 +87,10 @@ export async function inventoryPage(db: Db, q: TInventoryQuery) {
         latestVersion: sql<string | null>`(SELECT ${modelVersions.version} FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id} ORDER BY ${modelVersions.createdAt} DESC LIMIT 1)`,
         latestStage: sql<string | null>`(SELECT ${modelVersions.stage} FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id} ORDER BY ${modelVersions.createdAt} DESC LIMIT 1)`,
       })
-      .from(models)
+      .from(page)
+      .innerJoin(models, eq(models.id, page.id))
       .innerJoin(users, eq(users.id, models.ownerId))
-      .where(where)
-      .orderBy(...order, asc(models.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
+      .orderBy(...order, asc(models.id)),
     db.select({ n: count() }).from(models).innerJoin(users, eq(users.id, models.ownerId)).where(where),
   ]);
   return { models: rows, total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };

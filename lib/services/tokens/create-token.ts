@@ -13,7 +13,7 @@ import { parseInput } from "../parse";
 const ZCreateTokenSchema = z.object({
   ownerEmail: ZEmailSchema,
   name: z.string().trim().min(1, "Name the token after what uses it, e.g. “credit-risk CI”.").max(80),
-  scopes: z.array(z.enum(SCOPES, { message: `A scope is one of ${SCOPES.join(", ")}.` })).min(1, "Choose at least one scope."),
+  scopes: z.array(z.string()).pipe(z.array(z.enum(SCOPES, { message: `A scope is one of ${SCOPES.join(", ")}.` })).min(1, "Choose at least one scope.")),
   expiresInDays: z.number().int().min(1).max(730).nullable().optional(),
 });
 

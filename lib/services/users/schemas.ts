@@ -2,9 +2,11 @@ import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
 import { ZEmailSchema } from "@/lib/domain/email";
 
+// Input is any list of strings (from a form, the API or the command line); output is roles.
 export const ZRolesSchema = z
-  .array(z.enum(ROLES, { message: `A role is one of ${ROLES.join(", ")}.` }))
+  .array(z.string())
   .min(1, "Choose at least one role.")
+  .pipe(z.array(z.enum(ROLES, { message: `A role is one of ${ROLES.join(", ")}.` })))
   .transform((roles) => [...new Set(roles)].sort());
 
 export const ZCreateUserSchema = z.object({

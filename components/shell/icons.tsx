@@ -1,0 +1,17 @@
+const PATHS = {
+  home: "M3 10.5 10 4l7 6.5V17a1 1 0 0 1-1 1h-4v-5H8v5H4a1 1 0 0 1-1-1z",
+  cube: "M10 2 3 6v8l7 4 7-4V6zm0 2.2L14.8 7 10 9.7 5.2 7zM5 8.7l4 2.3v4.6l-4-2.3zm6 6.9V11l4-2.3v4.6z",
+  shield: "M10 2 4 4.5v5c0 3.9 2.6 7.1 6 8.5 3.4-1.4 6-4.6 6-8.5v-5zm-1 11.4-3-3 1.4-1.4L9 10.6l3.6-3.6L14 8.4z",
+  users: "M7 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm6 0a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM1 16c0-3 2.7-5 6-5s6 2 6 5v1H1zm13 1v-1c0-1.6-.6-3-1.7-4 .2 0 .5-.1.7-.1 2.8 0 5 1.8 5 4.1v1z",
+  key: "M13 2a5 5 0 0 0-4.8 6.4L2 14.6V18h3.4v-2h2v-2h2l1.2-1.2A5 5 0 1 0 13 2zm1.5 5a1.5 1.5 0 1 1 0-3 1.5 1.5 0 0 1 0 3z",
+} as const;
+
+export const ICONS = PATHS;
+
+export function Icon({ name, className = "h-4 w-4" }: { name: keyof typeof PATHS; className?: string }) {
+  return (
+    <svg viewBox="0 0 20 20" className={className} fill="currentColor" aria-hidden>
+      <path d={PATHS[name]} />
+    </svg>
+  );
+}

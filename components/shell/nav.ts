@@ -1,0 +1,16 @@
+import { allows, type Permission, type Role } from "@/lib/auth/permissions";
+
+export type NavItem = { href: string; label: string; icon: keyof typeof import("./icons").ICONS; permission: Permission | null; section: "work" | "admin" };
+
+/** The navigation, each entry gated by the same permission the page and its routes check. */
+export const NAV: NavItem[] = [
+  { href: "/dashboard", label: "Dashboard", icon: "home", permission: null, section: "work" },
+  { href: "/models", label: "Models", icon: "cube", permission: "models.read", section: "work" },
+  { href: "/audit", label: "Audit log", icon: "shield", permission: "audit.read", section: "work" },
+  { href: "/admin/users", label: "Users", icon: "users", permission: "users.manage", section: "admin" },
+  { href: "/admin/tokens", label: "API tokens", icon: "key", permission: "tokens.manage", section: "admin" },
+];
+
+export function navFor(roles: readonly Role[]): NavItem[] {
+  return NAV.filter((item) => item.permission === null || allows(roles, item.permission));
+}

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { ROLES, type Role } from "../../lib/auth/permissions";
+import { DEMO } from "../support/roles";
+import { navLabels, signInThroughForm } from "../support/ui";
+
+const EXPECTED_NAV: Record<Role, string[]> = {
+  admin: ["Dashboard", "Models", "Audit log", "Users", "API tokens"],
+  model_owner: ["Dashboard", "Models"],
+  compliance_officer: ["Dashboard", "Models", "Audit log"],
+  auditor: ["Dashboard", "Models", "Audit log"],
+};
+
+for (const role of ROLES) {
+  test(`${role} signs in and sees only their navigation`, async ({ page }) => {
+    await signInThroughForm(page, DEMO[role].email, DEMO[role].password);
+    expect((await navLabels(page)).map((l) => l.trim())).toEqual(EXPECTED_NAV[role]);
+    await page.screenshot({ path: `test-results/screens/shell-${role}.png`, fullPage: true });
+  });
+}
+
+test("a role cannot open a page outside its navigation", async ({ page }) => {
+  await signInThroughForm(page, DEMO.model_owner.email, DEMO.model_owner.password);
+  for (const path of ["/audit", "/admin/users", "/admin/tokens"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/dashboard\?denied=1/);
+  }
+});
+
+test("signed out, every console page leads to the login page", async ({ page }) => {
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+});
+
+test("a wrong password shows one message that does not say which part was wrong", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(DEMO.auditor.email);
+  await page.getByLabel("Password").fill("definitely-wrong");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // (Next's route announcer is also an alert region; the form's own alert is the one with text.)
+  await expect(page.locator("form").getByRole("alert")).toHaveText("That email and password do not match an active account.");
+  await page.screenshot({ path: "test-results/screens/login-error.png" });
+});
