@@ -9,6 +9,9 @@ import { createModelVersion } from "@/lib/services/models/create-version";
 import type { Role } from "@/lib/auth/permissions";
 import { CREDIT_SCORING_CARD } from "@/lib/domain/model-card/example-cards";
 import { saveModelCard } from "@/lib/services/model-cards/save-card";
+import { RULESET_VERSION } from "@/lib/domain/risk/ruleset";
+import { confirmClassification } from "@/lib/services/risk/confirm-classification";
+import { proposeClassification } from "@/lib/services/risk/propose-classification";
 
 /** The demo organisation's accounts; the README lists the same logins. */
 export const DEMO_USERS: { email: string; name: string; roles: Role[]; password: string }[] = [
@@ -26,7 +29,7 @@ const DEMO_MODELS = [
     purpose: "Scores consumer loan applications for creditworthiness; decisions above €5,000 go to an underwriter.",
     businessUnit: "Retail Lending",
     tags: ["credit", "tabular", "gradient-boosting"],
-    riskTier: "high" as const,
+    answers: { role: "provider", annexIIIPoints: ["5(b)"], profiling: true },
     versions: [
       {
         version: "2.3.0",
@@ -46,7 +49,7 @@ const DEMO_MODELS = [
     purpose: "Ranks applications for graduate roles so recruiters read the most relevant CVs first.",
     businessUnit: "People & HR",
     tags: ["recruitment", "nlp"],
-    riskTier: "high" as const,
+    answers: { role: "provider", annexIIIPoints: ["4(a)"], profiling: true },
     versions: [
       {
         version: "1.0.0",
@@ -64,7 +67,7 @@ const DEMO_MODELS = [
     purpose: "Answers customers' questions about accounts and cards in the mobile app chat, handing over to staff on request.",
     businessUnit: "Digital Channels",
     tags: ["chatbot", "llm"],
-    riskTier: "limited" as const,
+    answers: { role: "provider", transparency: ["50(1)"] },
     versions: [
       {
         version: "0.9.2",
@@ -83,7 +86,8 @@ const DEMO_MODELS = [
     purpose: "Flags card transactions likely to be fraudulent for review by the fraud operations team.",
     businessUnit: "Financial Crime",
     tags: ["fraud", "streaming"],
-    riskTier: "minimal" as const,
+    // Fraud detection is expressly outside Annex III 5(b): nothing fires, so minimal risk.
+    answers: { role: "provider" },
     versions: [
       {
         version: "4.1.0",
@@ -102,7 +106,7 @@ const DEMO_MODELS = [
     purpose: "Forecasts daily cash demand per branch to plan deliveries.",
     businessUnit: "Operations",
     tags: ["forecasting", "time-series"],
-    riskTier: null,
+    answers: null,
     versions: [{ version: "1.4.0", framework: "prophet 1.1", artifactUri: "s3://models/cash-forecast/1.4.0" }],
   },
 ];
@@ -114,8 +118,13 @@ export async function seedDemo(db: Db): Promise<typeof DEMO_USERS | null> {
   const ctx: ServiceContext = { db, actor: { kind: "system", name: "seed" }, request: NO_REQUEST };
   for (const user of DEMO_USERS) await createUser(ctx, user, "seed");
   const owner = DEMO_USERS.find((u) => u.roles.includes("model_owner"))!;
-  for (const { versions, ...model } of DEMO_MODELS) {
+  for (const { versions, answers, ...model } of DEMO_MODELS) {
     const created = await createModel(ctx, { ...model, ownerEmail: owner.email });
+    // Classified through the real workflow, so the demo's tiers have their legal basis and history.
+    if (answers) {
+      const proposal = await proposeClassification(ctx, { slug: created.slug, rulesetVersion: RULESET_VERSION, answers });
+      await confirmClassification(ctx, { classificationId: proposal.id });
+    }
     for (const { card, ...version } of versions as DemoVersion[]) {
       await createModelVersion(ctx, { slug: created.slug, ...version });
       if (card) await saveModelCard(ctx, { slug: created.slug, version: version.version, baseRevision: null, content: card, summary: "First draft", source: "editor" });

@@ -3,3 +3,4 @@ export * from "./api-tokens";
 export * from "./audit";
 export * from "./models";
 export * from "./model-cards";
+export * from "./risk";

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { allows, ROLES, type Permission, type Role } from "../../lib/auth/permissions";
+import { RULESET_VERSION } from "../../lib/domain/risk/ruleset";
 import { asRole, auditHeadSeq, withToken } from "../support/api";
 import { routeFiles, mutatingMethods } from "../support/routes";
 
@@ -21,6 +22,10 @@ type Case = {
 const stamp = Date.now().toString(36);
 let targetUserId = "";
 let targetTokenId = "";
+let proposalToConfirm = "";
+let proposalToOverride = "";
+let obligationId = "";
+const ANSWERS = { role: "provider", annexIIIPoints: ["5(b)"] };
 
 const CASES: Case[] = [
   {
@@ -65,6 +70,31 @@ const CASES: Case[] = [
     method: "PUT", route: "/api/v1/models/[slug]/versions/[version]/card", permission: "models.write", sessionOnly: false,
     request: () => ({ path: "/api/v1/models/retail-credit-scoring/versions/2.3.0/card", body: { intendedUse: { primaryUses: "Scoring" } } }),
   },
+  {
+    method: "POST", route: "/api/v1/risk/evaluate", permission: "models.read", sessionOnly: false,
+    request: () => ({ path: "/api/v1/risk/evaluate", body: ANSWERS }),
+  },
+  {
+    method: "POST", route: "/api/v1/models/[slug]/classifications", permission: "risk.propose", sessionOnly: false,
+    request: () => ({ path: "/api/v1/models/retail-credit-scoring/classifications", body: { rulesetVersion: RULESET_VERSION, answers: ANSWERS } }),
+  },
+  {
+    method: "POST", route: "/api/v1/models/[slug]/classifications/[id]/confirm", permission: "risk.decide", sessionOnly: true,
+    request: () => ({ path: `/api/v1/models/retail-credit-scoring/classifications/${proposalToConfirm}/confirm`, body: {} }),
+  },
+  {
+    method: "POST", route: "/api/v1/models/[slug]/classifications/[id]/override", permission: "risk.decide", sessionOnly: true,
+    request: () => ({ path: `/api/v1/models/retail-credit-scoring/classifications/${proposalToOverride}/override`, body: { tier: "high", justification: "The matrix test overrides with a justification long enough." } }),
+  },
+  {
+    method: "PATCH", route: "/api/v1/obligations/[id]", permission: "obligations.write", sessionOnly: false,
+    request: () => ({ path: `/api/v1/obligations/${obligationId}`, body: { status: "in_progress" } }),
+  },
+  {
+    // A permitted JSON request gets 415 (evidence is multipart): authorisation is decided first.
+    method: "POST", route: "/api/v1/obligations/[id]/evidence", permission: "obligations.write", sessionOnly: false,
+    request: () => ({ path: `/api/v1/obligations/${obligationId}/evidence`, body: { note: "matrix" } }),
+  },
 ];
 
 // The sign-in endpoints establish the actor; their own behaviour is tested in auth.spec.ts.
@@ -82,6 +112,18 @@ test.beforeAll(async () => {
   const token = await admin.post("/api/v1/admin/tokens", { data: { ownerEmail: "owner@attest.demo", name: "matrix target", scopes: ["models:read"] } });
   expect(token.status()).toBe(201);
   targetTokenId = (await token.json()).id;
+  const owner = await asRole("model_owner");
+  const officer = await asRole("compliance_officer");
+  const propose = async () => {
+    const res = await owner.post("/api/v1/models/retail-credit-scoring/classifications", { data: { rulesetVersion: RULESET_VERSION, answers: ANSWERS } });
+    expect(res.status()).toBe(201);
+    return (await res.json()).id as string;
+  };
+  expect((await officer.post(`/api/v1/models/retail-credit-scoring/classifications/${await propose()}/confirm`)).status()).toBe(200);
+  proposalToConfirm = await propose();
+  proposalToOverride = await propose();
+  const { obligations } = await (await owner.get("/api/v1/models/retail-credit-scoring/obligations")).json();
+  obligationId = obligations[0].id;
 });
 
 test("every mutating route is in the matrix", () => {

@@ -3,13 +3,14 @@ import { ZAuditFiltersSchema } from "./audit-filters";
 import { SCOPES } from "@/lib/auth/permissions";
 import { ZInventoryQuerySchema } from "@/lib/services/models/inventory";
 import { ZModelCardSchema } from "@/lib/domain/model-card/schema";
+import { ZRiskAnswersSchema } from "@/lib/domain/risk/ruleset";
 
 /**
  * The OpenAPI 3.1 description of /api/v1, served at GET /api/v1/openapi.json. Every route file
  * must appear here: e2e/api/openapi.spec.ts compares this list with the route files.
  */
 type Operation = {
-  method: "get" | "post" | "put";
+  method: "get" | "post" | "put" | "patch";
   path: string;
   summary: string;
   /** Token scope, or "session" for routes only a signed-in browser may use, or null for public. */
@@ -30,6 +31,15 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/v1/models/{slug}/versions/{version}", summary: "A version with its data lineage and current card revision", scope: "models:read", responses: { "200": "The version", "404": "Unknown model or version", ...ERRORS } },
   { method: "get", path: "/api/v1/models/{slug}/versions/{version}/card", summary: "The card content (ETag names the revision); ?format=huggingface|cyclonedx for exports", scope: "models:read", query: z.object({ format: z.enum(["huggingface", "cyclonedx"]).optional() }), responses: { "200": "The card (application/json), a README.md (text/markdown) or a CycloneDX 1.6 BOM", "404": "Unknown model or version", ...ERRORS } },
   { method: "put", path: "/api/v1/models/{slug}/versions/{version}/card", summary: "Save a new card revision (If-Match required); text/markdown imports a Hugging Face card", scope: "models:write", body: ZModelCardSchema, responses: { "201": "{ revision, contentHash, changedFields }", "200": "Unchanged: identical content", "409": "Stale If-Match: someone saved in between (details hold their revision)", "412": "Malformed If-Match", "415": "Not JSON or markdown", "422": "Invalid card, with a message per field", "428": "If-Match missing", ...ERRORS } },
+  { method: "post", path: "/api/v1/risk/evaluate", summary: "Evaluate questionnaire answers with the current ruleset (stateless)", scope: "models:read", body: ZRiskAnswersSchema, responses: { "200": "{ rulesetVersion, tier, flags, legalBasis, obligations, rationale }", "422": "Unknown keys or values, named", ...ERRORS } },
+  { method: "post", path: "/api/v1/models/{slug}/classifications", summary: "Propose a classification from questionnaire answers", scope: "models:write", body: z.object({ rulesetVersion: z.string(), answers: ZRiskAnswersSchema }), responses: { "201": "The proposed classification", "409": "The ruleset changed since the answers were given (details list the changed questions)", "422": "Invalid answers", ...ERRORS } },
+  { method: "get", path: "/api/v1/models/{slug}/classifications", summary: "The model's classification history", scope: "models:read", responses: { "200": "{ classifications }", "404": "Unknown model", ...ERRORS } },
+  { method: "post", path: "/api/v1/models/{slug}/classifications/{id}/confirm", summary: "Confirm a proposed classification (compliance officer)", scope: "session", responses: { "200": "The decided classification", "409": "Already decided", ...ERRORS } },
+  { method: "post", path: "/api/v1/models/{slug}/classifications/{id}/override", summary: "Override the proposed tier with a written justification (compliance officer)", scope: "session", body: z.object({ tier: z.enum(["prohibited", "high", "limited", "minimal"]), justification: z.string() }), responses: { "200": "The decided classification", "409": "Already decided", ...ERRORS } },
+  { method: "get", path: "/api/v1/models/{slug}/obligations", summary: "The model's obligations with status and evidence", scope: "models:read", responses: { "200": "{ obligations }", "404": "Unknown model", ...ERRORS } },
+  { method: "patch", path: "/api/v1/obligations/{id}", summary: "Change an obligation's status, note, owner or due date", scope: "models:write", body: z.object({ status: z.enum(["not_started", "in_progress", "met", "not_applicable"]).optional(), note: z.string().optional(), ownerEmail: z.string().nullable().optional(), dueDate: z.string().nullable().optional() }), responses: { "200": "The obligation", ...ERRORS } },
+  { method: "post", path: "/api/v1/obligations/{id}/evidence", summary: "Add a note, link or file (multipart/form-data: note, url, file; 10 MB)", scope: "models:write", body: { contentType: "multipart/form-data", description: "Fields note, url, file" }, responses: { "201": "The evidence with its SHA-256", "413": "File too large", "415": "Not multipart", ...ERRORS } },
+  { method: "get", path: "/api/v1/evidence/{id}", summary: "Download an evidence file (audited)", scope: "models:read", responses: { "200": "The file", "404": "Unknown evidence", ...ERRORS } },
   { method: "get", path: "/api/v1/audit/events", summary: "Audit events in seq order from afterSeq", scope: "audit:read", query: z.object({ afterSeq: z.number().int().optional(), limit: z.number().int().max(1000).optional() }), responses: { "200": "{ events, nextAfterSeq }", ...ERRORS } },
   { method: "get", path: "/api/v1/audit/verify", summary: "Recompute the audit chain", scope: "audit:read", responses: { "200": "{ ok, checked, headSeq, headHash, firstBrokenSeq? }", ...ERRORS } },
   { method: "get", path: "/api/v1/audit/export", summary: "Download filtered audit events as JSONL or CSV (the download is audited)", scope: "audit:read", query: ZAuditFiltersSchema.extend({ format: z.enum(["jsonl", "csv"]).optional() }), responses: { "200": "The export", ...ERRORS } },

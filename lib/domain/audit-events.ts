@@ -32,7 +32,19 @@ export const ZAuditEventInputSchema = z.discriminatedUnion("action", [
   event("model_card.saved", "model_version", z.object({
     slug: z.string(), version: z.string(), revision: z.number().int(), contentHash: z.string(), changedFields: z.array(z.string()), summary: z.string(),
     source: z.enum(["editor", "api", "huggingface", "copy"]),
+    // The classification the save put back under review (intended purpose or deployment context changed).
+    classificationNeedsReview: z.string().nullable().optional(),
   })),
+  event("risk.proposed", "risk_classification", z.object({ slug: z.string(), rulesetVersion: z.string(), tier: z.string(), legalBasis: z.array(z.string()) })),
+  event("risk.confirmed", "risk_classification", z.object({ slug: z.string(), tier: z.string(), obligationsAdded: z.array(z.string()), obligationsNoLongerApplicable: z.array(z.string()) })),
+  event("risk.overridden", "risk_classification", z.object({
+    slug: z.string(), computedTier: z.string(), tier: z.string(), justification: z.string(), obligationsAdded: z.array(z.string()), obligationsNoLongerApplicable: z.array(z.string()),
+  })),
+  event("obligation.updated", "obligation", z.object({ slug: z.string(), article: z.string(), changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })) })),
+  event("obligation.evidence_added", "obligation", z.object({
+    slug: z.string(), article: z.string(), evidenceId: z.string(), kind: z.enum(["note", "link", "file"]), fileName: z.string().nullable(), sha256: z.string().nullable(), url: z.string().nullable(),
+  })),
+  event("evidence.downloaded", "obligation", z.object({ slug: z.string(), article: z.string(), evidenceId: z.string(), fileName: z.string().nullable(), sha256: z.string().nullable() })),
 ]);
 
 export type TAuditEventInput = z.infer<typeof ZAuditEventInputSchema>;
@@ -57,4 +69,10 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "model.updated": "Model details changed",
   "model_version.created": "Version created",
   "model_card.saved": "Model card saved",
+  "risk.proposed": "Classification proposed",
+  "risk.confirmed": "Classification confirmed",
+  "risk.overridden": "Classification overridden",
+  "obligation.updated": "Obligation updated",
+  "obligation.evidence_added": "Evidence added",
+  "evidence.downloaded": "Evidence downloaded",
 };

@@ -14,6 +14,7 @@ import { assertCanEditModel } from "../models/access";
 import { loadModelVersion } from "../models/load";
 import { latestCardRevision } from "./queries";
 import { refreshModelCompleteness } from "./refresh-completeness";
+import { flagClassificationForReview } from "../risk/flag-for-review";
 import type { Db } from "@/db/client";
 
 export type CardSource = "editor" | "api" | "huggingface" | "copy";
@@ -95,11 +96,12 @@ export async function saveModelCard(ctx: ServiceContext, input: SaveCardInput) {
     if (latest && latest.contentHash === cardContentHash(card)) return { revision: latest, unchanged: true };
     const revision = await insertRevision(tx, ctx.actor, version.id, (latest?.revision ?? 0) + 1, card, latest?.content, summary);
     await refreshModelCompleteness(tx, model);
+    const classificationNeedsReview = await flagClassificationForReview(tx, model.id, revision.changedFields);
     await emitAudit(tx, ctx, {
       action: "model_card.saved",
       entityType: "model_version",
       entityId: version.id,
-      data: { slug: model.slug, version: version.version, revision: revision.revision, contentHash: revision.contentHash, changedFields: revision.changedFields, summary, source: input.source },
+      data: { slug: model.slug, version: version.version, revision: revision.revision, contentHash: revision.contentHash, changedFields: revision.changedFields, summary, source: input.source, classificationNeedsReview },
     });
     return { revision, unchanged: false };
   });

@@ -16,7 +16,6 @@ const ZCreateModelSchema = z.object({
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
   // Defaults to the creator; the accountable owner must be an active model owner.
   ownerEmail: ZEmailSchema.optional(),
-  riskTier: z.enum(["prohibited", "high", "limited", "minimal"]).nullable().optional(),
 });
 
 export async function createModel(ctx: ServiceContext, input: z.input<typeof ZCreateModelSchema>) {
@@ -37,7 +36,7 @@ export async function createModel(ctx: ServiceContext, input: z.input<typeof ZCr
     const tags = [...new Set(data.tags)];
     const [model] = await tx
       .insert(models)
-      .values({ slug, name: data.name, purpose: data.purpose, businessUnit: data.businessUnit, tags, ownerId: owner.id, riskTier: data.riskTier ?? null })
+      .values({ slug, name: data.name, purpose: data.purpose, businessUnit: data.businessUnit, tags, ownerId: owner.id })
       .returning()
       // A concurrent request that took the slug after the check above.
       .catch((error: unknown) => Promise.reject(isUniqueViolation(error) ? taken() : error));

@@ -1,0 +1,59 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { obligationEvidence, obligations, riskClassifications, users } from "@/db/schema";
+
+/** Every classification of a model, newest first: the history with who, when and why. */
+export function classificationHistory(db: Db, modelId: string) {
+  return db.select().from(riskClassifications).where(eq(riskClassifications.modelId, modelId)).orderBy(desc(riskClassifications.proposedAt));
+}
+
+/** The decision in force: the newest confirmed or overridden classification. */
+export async function currentClassification(db: Db, modelId: string) {
+  const [row] = await db
+    .select()
+    .from(riskClassifications)
+    .where(and(eq(riskClassifications.modelId, modelId), inArray(riskClassifications.status, ["confirmed", "overridden"])))
+    .orderBy(desc(riskClassifications.decidedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The model's obligations with their owner and evidence (file contents left out). */
+export async function obligationsOfModel(db: Db, modelId: string) {
+  const rows = await db
+    .select({ obligation: obligations, ownerEmail: users.email, ownerName: users.name })
+    .from(obligations)
+    .leftJoin(users, eq(users.id, obligations.ownerId))
+    .where(eq(obligations.modelId, modelId))
+    .orderBy(asc(obligations.position));
+  const ids = rows.map((r) => r.obligation.id);
+  const evidence = ids.length
+    ? await db
+        .select({
+          id: obligationEvidence.id,
+          obligationId: obligationEvidence.obligationId,
+          kind: obligationEvidence.kind,
+          note: obligationEvidence.note,
+          url: obligationEvidence.url,
+          fileName: obligationEvidence.fileName,
+          contentType: obligationEvidence.contentType,
+          sizeBytes: obligationEvidence.sizeBytes,
+          sha256: obligationEvidence.sha256,
+          addedByEmail: obligationEvidence.addedByEmail,
+          addedAt: obligationEvidence.addedAt,
+        })
+        .from(obligationEvidence)
+        .where(inArray(obligationEvidence.obligationId, ids))
+        .orderBy(asc(obligationEvidence.addedAt))
+    : [];
+  return rows.map((r) => ({ ...r.obligation, ownerEmail: r.ownerEmail, ownerName: r.ownerName, evidence: evidence.filter((e) => e.obligationId === r.obligation.id) }));
+}
+
+export async function evidenceFile(db: Db, evidenceId: string) {
+  const [row] = await db
+    .select({ evidence: obligationEvidence, modelId: obligations.modelId })
+    .from(obligationEvidence)
+    .innerJoin(obligations, eq(obligations.id, obligationEvidence.obligationId))
+    .where(eq(obligationEvidence.id, evidenceId));
+  return row ?? null;
+}
