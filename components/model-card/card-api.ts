@@ -14,7 +14,8 @@ const etag = (revision: number) => `"rev-${revision}"`;
 
 export async function putCard(url: string, input: { baseRevision: number; body: string; contentType: string; summary?: string }): Promise<PutOutcome> {
   const headers: Record<string, string> = { "Content-Type": input.contentType, "If-Match": etag(input.baseRevision) };
-  if (input.summary) headers["X-Change-Summary"] = input.summary;
+  // Header values must be Latin-1; the summary is any text, so it travels percent-encoded UTF-8.
+  if (input.summary) headers["X-Change-Summary"] = encodeURIComponent(input.summary);
   let response: Response;
   try {
     response = await fetch(url, { method: "PUT", headers, body: input.body });

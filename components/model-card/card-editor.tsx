@@ -8,15 +8,15 @@ import { inputClass } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format";
 import { completeness } from "@/lib/domain/model-card/completeness";
 import { diffCards, mergeConflicts } from "@/lib/domain/model-card/diff";
-import { fieldAnchor, sectionOf, type TRiskTier } from "@/lib/domain/model-card/template";
+import type { TRiskTier } from "@/lib/domain/model-card/template";
 import { getCard, putCard } from "./card-api";
 import { CardFieldInput } from "./card-fields";
 import { CardView } from "./card-view";
 import { ConflictPanel, type TCardConflict } from "./conflict-panel";
 import { completeDraft, fromDraft, toDraft, valueText, withField } from "./draft";
 import { clearDraft, readDraft, writeDraft } from "./draft-storage";
-import { ImportReadme } from "./import-readme";
-import { focusAnchor } from "./missing-fields";
+import { ImportReadme, ImportReport, type ImportState } from "./import-readme";
+import { SaveFailure } from "./save-failure";
 
 /** The revision an edit starts from; revision 0 is the empty card before the first save. */
 export type TCardBase = { revision: number; content: unknown; author: string | null; savedAt: string | null };
@@ -27,21 +27,6 @@ type SaveState =
   | { status: "saved"; revision: number; unchanged: boolean }
   | { status: "invalid"; message: string }
   | { status: "failed"; message: string };
-
-type ImportState =
-  | { status: "idle" }
-  | { status: "importing" }
-  | { status: "imported"; file: string; revision: number; unchanged: boolean; unmapped: string[] }
-  | { status: "failed"; file: string; message: string };
-
-// Header values travel as Latin-1: typographic punctuation is swapped for its plain form, and
-// anything else that cannot travel is refused with a message rather than silently altered.
-const PLAIN: Record<string, string> = { "‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..." };
-function headerSafe(summary: string): { value: string } | { unsendable: string } {
-  const value = summary.trim().replace(/[‘’“”–—…]/g, (c) => PLAIN[c]!);
-  const bad = /[^\u0020-\u007e\u00a0-\u00ff]/u.exec(value);
-  return bad ? { unsendable: bad[0] } : { value };
-}
 
 /**
  * The model card editor. Every keystroke stays in the browser (a local draft) until a save
@@ -61,7 +46,6 @@ export function CardEditor({ cardUrl, slug, version, tier, initial, userEmail, l
   const [base, setBase] = useState(initial);
   const [draft, setDraft] = useState(() => toDraft(initial.content));
   const [summary, setSummary] = useState("");
-  const [summaryError, setSummaryError] = useState<string | null>(null);
   const [save, setSave] = useState<SaveState>({ status: "idle" });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<TCardConflict | null>(null);
@@ -78,6 +62,7 @@ export function CardEditor({ cardUrl, slug, version, tier, initial, userEmail, l
   // What is typed now, for answers that arrive after the user typed more.
   const latest = useRef(draft);
   latest.current = draft;
+  const failure = useRef<HTMLDivElement>(null);
 
   const mergeOnto = useCallback((baseContent: unknown, mine: unknown, theirs: TCardBase, restored: boolean) => {
     const { merged, conflicts } = mergeConflicts(baseContent, mine, theirs.content);
@@ -110,6 +95,11 @@ export function CardEditor({ cardUrl, slug, version, tier, initial, userEmail, l
     setStorageFailed(!writeDraft(slug, version, { baseRevision: base.revision, baseContent: base.content, fields: draft, savedAt: new Date().toISOString() }));
   }, [draftChecked, dirty, draft, base, slug, version]);
 
+  // A refused save is announced where the user is: focus moves to the summary of what failed.
+  useEffect(() => {
+    if (save.status === "invalid" || save.status === "failed") failure.current?.focus();
+  }, [save]);
+
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -125,15 +115,9 @@ export function CardEditor({ cardUrl, slug, version, tier, initial, userEmail, l
 
   async function saveCard() {
     if (save.status === "saving") return;
-    const header = headerSafe(summary);
-    if ("unsendable" in header) {
-      setSummaryError(`The change summary cannot contain “${header.unsendable}” yet. Rephrase it without that character.`);
-      return;
-    }
-    setSummaryError(null);
     const submitted = fromDraft(latest.current);
     setSave({ status: "saving" });
-    const outcome = await putCard(cardUrl, { baseRevision: base.revision, body: JSON.stringify(submitted), contentType: "application/json", summary: header.value });
+    const outcome = await putCard(cardUrl, { baseRevision: base.revision, body: JSON.stringify(submitted), contentType: "application/json", summary: summary.trim() });
     if (outcome.kind === "saved") {
       setBase({ revision: outcome.revision, content: submitted, author: userEmail, savedAt: new Date().toISOString() });
       setSave({ status: "saved", revision: outcome.revision, unchanged: outcome.unchanged });
@@ -161,6 +145,7 @@ export function CardEditor({ cardUrl, slug, version, tier, initial, userEmail, l
       if (!fresh) return window.location.reload();
       setBase({ revision: fresh.revision, content: fresh.content, author: userEmail, savedAt: new Date().toISOString() });
       setDraft(toDraft(fresh.content));
+      setSave({ status: "idle" });
       setImportState({ status: "imported", file: file.name, revision: outcome.revision, unchanged: outcome.unchanged, unmapped: outcome.unmapped });
     } else if (outcome.kind === "conflict") {
       // There were no local edits (import waits for them to be saved), so showing theirs loses nothing.
@@ -188,7 +173,6 @@ export function CardEditor({ cardUrl, slug, version, tier, initial, userEmail, l
   }
 
   const saving = save.status === "saving";
-  const errorEntries = Object.entries(fieldErrors);
   const clashing = new Set(conflict?.conflicts.map((c) => `${c.section}.${c.field}`));
 
   return (
@@ -219,8 +203,6 @@ export function CardEditor({ cardUrl, slug, version, tier, initial, userEmail, l
                 onChange={(event) => setSummary(event.target.value)}
                 maxLength={500}
                 placeholder="e.g. Added oversight measures"
-                aria-invalid={summaryError ? true : undefined}
-                aria-describedby={summaryError ? "change-summary-error" : undefined}
                 className={cx(inputClass, "mt-0.5 h-9 w-64 py-1.5")}
               />
             </div>
@@ -237,7 +219,6 @@ export function CardEditor({ cardUrl, slug, version, tier, initial, userEmail, l
         }
         notices={
           <>
-            {summaryError && <Alert tone="danger"><span id="change-summary-error">{summaryError}</span></Alert>}
             {storageFailed && <Alert tone="warning" title="This browser is not keeping a backup of your changes">Its storage is full or switched off. Save soon: until you do, your changes exist only in this tab.</Alert>}
             {restoredAt && dirty && (
               <div role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-indigo-200 bg-brand-soft px-4 py-3 text-sm text-brand-strong">
@@ -246,36 +227,8 @@ export function CardEditor({ cardUrl, slug, version, tier, initial, userEmail, l
               </div>
             )}
             {conflict && <ConflictPanel conflict={conflict} draft={draft} onChoose={(section, field, value) => edit(section, field, valueText(value))} />}
-            {(save.status === "invalid" || save.status === "failed") && (
-              <Alert tone="danger" title="The card was not saved">
-                <p>{save.message} Your changes are still here{storageFailed ? "" : " and in this browser"}.</p>
-                {errorEntries.length > 0 && (
-                  <ul className="mt-2 list-disc space-y-0.5 pl-5">
-                    {errorEntries.map(([path, message]) => {
-                      const [section = "", field = ""] = path.split(".");
-                      const anchor = fieldAnchor(section, field);
-                      return (
-                        <li key={path}>
-                          {sectionOf(section)?.fields.some((f) => f.key === field) ? (
-                            <a href={`#${anchor}`} onClick={() => focusAnchor(anchor)} className="font-medium underline underline-offset-2">{message}</a>
-                          ) : (
-                            message
-                          )}
-                        </li>
-                      );
-                    })}
-                  </ul>
-                )}
-              </Alert>
-            )}
-            {importState.status === "imported" && (
-              <Alert tone="success" title={importState.unchanged ? `${importState.file} matches the current card` : `Imported ${importState.file} as revision ${importState.revision}`}>
-                {importState.unmapped.length === 0
-                  ? "Every heading found a field."
-                  : `No field matched ${importState.unmapped.length === 1 ? "this part" : "these parts"}, so ${importState.unmapped.length === 1 ? "it is" : "they are"} kept in Additional information: ${importState.unmapped.join(", ")}.`}
-              </Alert>
-            )}
-            {importState.status === "failed" && <Alert tone="danger" title={`${importState.file} was not imported`}>{importState.message}</Alert>}
+            {(save.status === "invalid" || save.status === "failed") && <SaveFailure ref={failure} message={save.message} fields={fieldErrors} keptInBrowser={!storageFailed} />}
+            <ImportReport state={importState} />
           </>
         }
         renderField={(section, field, required) => (

@@ -1,6 +1,13 @@
 import { useId, useRef } from "react";
+import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
+
+export type ImportState =
+  | { status: "idle" }
+  | { status: "importing" }
+  | { status: "imported"; file: string; revision: number; unchanged: boolean; unmapped: string[] }
+  | { status: "failed"; file: string; message: string };
 
 /**
  * Chooses a Hugging Face README.md to import as the next revision. Disabled while there are
@@ -23,7 +30,7 @@ export function ImportReadme({ blockedBy, busy, onFile }: { blockedBy: string | 
           type="file"
           accept=".md,text/markdown"
           disabled={disabled}
-          aria-describedby={blockedBy ? `${id}-blocked` : undefined}
+          aria-describedby={`${id}-note`}
           className="sr-only"
           onChange={(event) => {
             const file = event.target.files?.[0];
@@ -33,7 +40,21 @@ export function ImportReadme({ blockedBy, busy, onFile }: { blockedBy: string | 
           }}
         />
       </label>
-      {blockedBy && <p id={`${id}-blocked`} className="text-xs text-ink-muted">{blockedBy}</p>}
+      <p id={`${id}-note`} className="text-xs text-ink-muted">{blockedBy ?? "Replaces the card's content; earlier revisions stay."}</p>
     </div>
+  );
+}
+
+/** What an import did, including every part of the README no field took (kept, not dropped). */
+export function ImportReport({ state }: { state: ImportState }) {
+  if (state.status === "failed") return <Alert tone="danger" title={`${state.file} was not imported`}>{state.message}</Alert>;
+  if (state.status !== "imported") return null;
+  const { unmapped } = state;
+  return (
+    <Alert tone="success" title={state.unchanged ? `${state.file} matches the current card` : `Imported ${state.file} as revision ${state.revision}`}>
+      {unmapped.length === 0
+        ? "Every heading found a field."
+        : `No field matched ${unmapped.length === 1 ? "this part" : "these parts"}, so ${unmapped.length === 1 ? "it is" : "they are"} kept in Additional information: ${unmapped.join(", ")}.`}
+    </Alert>
   );
 }

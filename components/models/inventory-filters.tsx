@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { GetForm } from "@/components/ui/get-form";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { COMPLETENESS_BANDS, STAGES, type TInventoryQuery } from "@/lib/services/models/inventory";
 import { BAND_LABELS } from "./completeness-meter";
-import { hasFilters } from "./inventory-url";
 import { TIERS } from "./risk-tier-badge";
 import { stageLabel } from "./stage-badge";
 
@@ -14,10 +14,11 @@ type Facets = { businessUnits: string[]; owners: { email: string; name: string }
 /**
  * A plain GET form: the filters live in the URL, so a filtered view can be bookmarked and
  * shared. Sorting survives a new filter; the page does not (page 3 of other results means nothing).
+ * "Clear filters" shows here only while there are results; an empty result offers its own.
  */
-export function InventoryFilters({ query, facets }: { query: TInventoryQuery; facets: Facets }) {
+export function InventoryFilters({ query, facets, clearable }: { query: TInventoryQuery; facets: Facets; clearable: boolean }) {
   return (
-    <form method="get" action="/models" role="search" aria-label="Filter the inventory" className="mb-4 rounded-lg border border-line bg-surface p-4 shadow-xs">
+    <GetForm action="/models" role="search" aria-label="Filter the inventory" className="mb-4 rounded-lg border border-line bg-surface p-4 shadow-xs">
       {query.sort !== "name" && <input type="hidden" name="sort" value={query.sort} />}
       {query.dir !== "asc" && <input type="hidden" name="dir" value={query.dir} />}
       {query.pageSize !== 25 && <input type="hidden" name="pageSize" value={query.pageSize} />}
@@ -68,8 +69,8 @@ export function InventoryFilters({ query, facets }: { query: TInventoryQuery; fa
       </div>
       <div className="mt-3 flex items-center gap-2">
         <button type="submit" className={buttonClass("primary", "sm")}>Apply filters</button>
-        {hasFilters(query) && <Link href="/models" className={buttonClass("ghost", "sm")}>Clear filters</Link>}
+        {clearable && <Link href="/models" className={buttonClass("ghost", "sm")}>Clear filters</Link>}
       </div>
-    </form>
+    </GetForm>
   );
 }

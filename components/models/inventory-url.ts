@@ -5,6 +5,10 @@ type SearchParams = Record<string, string | string[] | undefined>;
 const KEYS = ["q", "tier", "stage", "owner", "businessUnit", "completeness", "sort", "dir", "page", "pageSize"] as const;
 const DEFAULTS: Partial<Record<(typeof KEYS)[number], string>> = { sort: "name", dir: "asc", page: "1", pageSize: "25" };
 export const FILTER_KEYS = ["q", "tier", "stage", "owner", "businessUnit", "completeness"] as const;
+const PARAM_NAMES: Record<string, string> = {
+  q: "the search", tier: "the risk tier", stage: "the stage", owner: "the owner", businessUnit: "the business unit",
+  completeness: "the documentation filter", sort: "the sort order", dir: "the sort direction", page: "the page number", pageSize: "the page size",
+};
 
 /**
  * The inventory's state from the URL. A parameter that does not parse (a hand-edited or stale
@@ -19,9 +23,9 @@ export function parseInventoryParams(params: SearchParams): { query: TInventoryQ
   }
   const parsed = ZInventoryQuerySchema.safeParse(raw);
   if (parsed.success) return { query: parsed.data, ignored: [] };
-  const ignored = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
-  for (const key of ignored) delete raw[key];
-  return { query: ZInventoryQuerySchema.parse(raw), ignored };
+  const keys = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+  for (const key of keys) delete raw[key];
+  return { query: ZInventoryQuerySchema.parse(raw), ignored: keys.map((key) => PARAM_NAMES[key] ?? key) };
 }
 
 /** The link to the inventory with some state changed; defaults are left out to keep links short. */

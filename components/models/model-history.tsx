@@ -2,7 +2,7 @@ import Link from "next/link";
 import { actionLabel, formatTime } from "@/components/audit/audit-event-list";
 import type { ChainedAuditEvent } from "@/lib/domain/audit-chain";
 
-const SOURCES: Record<string, string> = { editor: "in the editor", api: "through the API", huggingface: "imported from a Hugging Face card", copy: "copied from an earlier version" };
+const SOURCES: Record<string, string> = { editor: "in the editor", api: "through the API", huggingface: "by a Hugging Face import", copy: "by copying an earlier version" };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -27,6 +27,8 @@ export const auditEvents = pgTable(
     index("audit_events_actor_idx").on(t.actorEmail, t.seq),
     index("audit_events_action_idx").on(t.action, t.seq),
     index("audit_events_entity_idx").on(t.entityType, t.entityId, t.seq),
+    // A model's history asks for the events of several entities (the model and its versions) at once.
+    index("audit_events_entity_id_idx").on(t.entityId, t.seq),
     index("audit_events_at_idx").on(t.at),
   ],
 );

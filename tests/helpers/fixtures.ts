@@ -2,11 +2,14 @@ import { count, eq } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { DEMO_USERS } from "@/db/seed";
 import type { Actor, RequestMeta } from "@/lib/auth/actor";
 import { loadUserActor } from "@/lib/auth/load-actor";
 import { auditEventBySeq, auditEventsAfter, auditHeadState } from "@/lib/services/audit/queries";
-import type { ServiceContext } from "@/lib/services/context";
+import { NO_REQUEST, type ServiceContext } from "@/lib/services/context";
+import { createModel } from "@/lib/services/models/create-model";
+import { createModelVersion } from "@/lib/services/models/create-version";
+import { createUser } from "@/lib/services/users/create-user";
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
 export type UserContext = ServiceContext & { actor: UserActor };
@@ -25,9 +28,19 @@ export async function contextFor(db: Db, email: string, request: RequestMeta = T
   return { db, actor, request };
 }
 
-/** The demo organisation (seedDemo: 4 users, 5 models, 6 versions = 15 audit events) and its people. */
+/**
+ * A small, fixed organisation for tests: the four demo users, then five models with six
+ * versions and nothing else, so the audit log holds exactly 15 events in a known order (users at
+ * seq 1–4; models at 5, 7, 9, 11, 14 with their versions after each). The demo seed itself grows
+ * with the product (cards, classifications); tests that count events use this instead.
+ */
 export async function seedOrganisation(db: Db) {
-  await seedDemo(db);
+  const system: ServiceContext = { db, actor: { kind: "system", name: "seed" }, request: NO_REQUEST };
+  for (const user of DEMO_USERS) await createUser(system, user, "seed");
+  for (const [name, versions] of TEST_MODELS) {
+    const model = await createModel(system, { name, ownerEmail: "owner@attest.demo" });
+    for (const version of versions) await createModelVersion(system, { slug: model.slug, version });
+  }
   return {
     admin: await contextFor(db, "admin@attest.demo"),
     owner: await contextFor(db, "owner@attest.demo"),
@@ -35,6 +48,14 @@ export async function seedOrganisation(db: Db) {
     auditor: await contextFor(db, "auditor@attest.demo"),
   };
 }
+
+const TEST_MODELS: [string, string[]][] = [
+  ["Retail credit scoring", ["2.3.0"]],
+  ["CV screening assistant", ["1.0.0"]],
+  ["Customer service assistant", ["0.9.2"]],
+  ["Card fraud detection", ["4.1.0", "4.2.0"]],
+  ["Branch cash demand forecast", ["1.4.0"]],
+];
 export type Organisation = Awaited<ReturnType<typeof seedOrganisation>>;
 
 export async function headSeq(db: Db): Promise<number> {

@@ -37,6 +37,27 @@ export async function serverQuery(text: string): Promise<void> {
 }
 
 /**
+ * Drops a throw-away database. pg's Pool.end() resolves as soon as it has asked its clients to
+ * end, not when the server has let them go: dropping WITH (FORCE) at once can kill a backend
+ * mid-goodbye, and its FATAL 57P01 then surfaces in the test run as an unhandled error. So wait
+ * (briefly) for the sessions to leave; FORCE only removes stragglers.
+ */
+async function dropDatabase(database: string): Promise<void> {
+  const client = new Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [database]);
+      if (rows[0]?.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Registers hooks on the enclosing describe: its tests get a fresh, migrated database, in memory
  * for PGlite, or a throw-away `attest_t_<random>` database on the PostgreSQL server, dropped after.
  */
@@ -50,7 +71,7 @@ export function useTestDatabase(kind: "pglite" | "postgres"): TestDatabase {
   });
   afterAll(async () => {
     await handle?.close();
-    if (kind === "postgres") await serverQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (kind === "postgres") await dropDatabase(name);
   });
   return {
     kind,

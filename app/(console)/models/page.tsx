@@ -48,7 +48,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
           <RegisterModelForm />
         </Disclosure>
       )}
-      <InventoryFilters query={query} facets={facets} />
+      <InventoryFilters query={query} facets={facets} clearable={filtered && result.total > 0} />
       {ignored.length > 0 && (
         <Alert tone="warning" className="mb-4">
           Part of this link could not be applied and was ignored: {ignored.join(", ")}.

@@ -1,19 +1,7 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { datasetRefs, modelMaintainers, models, modelVersions, users } from "@/db/schema";
 import { latestCardRevision } from "../model-cards/queries";
-
-export type ModelSummary = Awaited<ReturnType<typeof listModels>>[number];
-
-export async function listModels(db: Db, limit = 100) {
-  const rows = await db
-    .select({ model: models, ownerEmail: users.email, ownerName: users.name })
-    .from(models)
-    .innerJoin(users, eq(users.id, models.ownerId))
-    .orderBy(asc(models.name))
-    .limit(limit);
-  return rows.map(({ model, ownerEmail, ownerName }) => ({ ...model, ownerEmail, ownerName }));
-}
 
 export async function modelBySlug(db: Db, slug: string) {
   const [row] = await db
@@ -24,14 +12,6 @@ export async function modelBySlug(db: Db, slug: string) {
   if (!row) return null;
   const versions = await db.select().from(modelVersions).where(eq(modelVersions.modelId, row.model.id)).orderBy(asc(modelVersions.createdAt));
   return { ...row.model, ownerEmail: row.ownerEmail, ownerName: row.ownerName, versions };
-}
-
-export async function versionCounts(db: Db, modelIds: string[]) {
-  if (modelIds.length === 0) return new Map<string, number>();
-  const rows = await db.select({ modelId: modelVersions.modelId }).from(modelVersions).where(inArray(modelVersions.modelId, modelIds));
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.modelId, (counts.get(r.modelId) ?? 0) + 1);
-  return counts;
 }
 
 /** May this user edit the model? The same rule as the verbs' assertCanEditModel, for the UI. */

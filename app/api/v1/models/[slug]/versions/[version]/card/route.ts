@@ -22,6 +22,17 @@ function parseIfMatch(req: NextRequest): number | null | undefined {
   return revision === 0 ? null : revision;
 }
 
+/** X-Change-Summary carries percent-encoded UTF-8 (headers are Latin-1); plain ASCII works as is. */
+function changeSummary(req: NextRequest): string | undefined {
+  const raw = req.headers.get("x-change-summary");
+  if (!raw) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** The card content itself (the object PUT accepts), or its Hugging Face / CycloneDX export. */
 export const GET = apiRoute({ permission: "models.read" }, async (ctx, _input, req, params) => {
   const detail = await versionDetail(ctx.db, String(params.slug), String(params.version));
@@ -42,7 +53,7 @@ export const PUT = apiRoute({ permission: "models.write" }, async (ctx, _input, 
   const body = await req.text();
   if (Buffer.byteLength(body) > MAX_CARD_BYTES) return errorResponse(413, "payload_too_large", `A model card is at most ${MAX_CARD_BYTES} bytes.`);
   const contentType = req.headers.get("content-type") ?? "";
-  const target = { slug: String(params.slug), version: String(params.version), baseRevision, summary: req.headers.get("x-change-summary") ?? undefined };
+  const target = { slug: String(params.slug), version: String(params.version), baseRevision, summary: changeSummary(req) };
   let result;
   if (contentType.startsWith("text/markdown")) {
     result = await importHuggingFaceCard(ctx, { ...target, markdown: body });
@@ -53,7 +64,8 @@ export const PUT = apiRoute({ permission: "models.write" }, async (ctx, _input, 
     } catch {
       return errorResponse(400, "invalid_json", "The request body is not valid JSON.");
     }
-    result = await saveModelCard(ctx, { ...target, content, source: "api" });
+    // A signed-in browser saves from the editor; a token is a pipeline or a script.
+    result = await saveModelCard(ctx, { ...target, content, source: ctx.actor.token ? "api" : "editor" });
   } else {
     return errorResponse(415, "unsupported_media_type", "Send the card as application/json, or a Hugging Face README as text/markdown.");
   }

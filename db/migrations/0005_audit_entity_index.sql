@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_entity_id_idx" ON "audit_events" USING btree ("entity_id","seq");
