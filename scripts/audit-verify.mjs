@@ -84,8 +84,7 @@ function parseEvent(line, lineNo) {
 async function verify(file, requireComplete) {
   let checked = 0;
   let last = null; // the last event that verified: { seq, hash }
-  let firstSeq = null;
-  let gapless = true;
+  let gapless = true; // starts at seq 1 and no seq is missing, so far
   let broken = null;
   let lineNo = 0;
   const input = createReadStream(file);
@@ -95,7 +94,6 @@ async function verify(file, requireComplete) {
     if (!line.trim()) continue;
     const event = parseEvent(line, lineNo);
     const fail = (reason) => (broken = { seq: event.seq, reason });
-    firstSeq ??= event.seq;
     const expectedSeq = last ? last.seq + 1 : 1;
     if (last && event.seq <= last.seq) fail(`seq ${event.seq} is out of order after ${last.seq}`);
     else if (event.seq !== expectedSeq) {
@@ -105,7 +103,9 @@ async function verify(file, requireComplete) {
     if (!broken) {
       const linked = last !== null && last.seq + 1 === event.seq;
       const expectedPrev = linked ? last.hash : event.seq === 1 ? GENESIS_HASH : null;
-      if (expectedPrev !== null && event.prevHash !== expectedPrev) fail(`prevHash does not match the hash of seq ${event.seq - 1}`);
+      if (expectedPrev !== null && event.prevHash !== expectedPrev) {
+        fail(event.seq === 1 ? "the first event's prevHash is not the genesis hash" : `prevHash does not match the hash of seq ${event.seq - 1}`);
+      }
       else if (eventHash(event) !== event.hash) fail("hash does not match the event's content");
     }
     if (broken) {
@@ -115,7 +115,7 @@ async function verify(file, requireComplete) {
     checked += 1;
     last = { seq: event.seq, hash: event.hash };
   }
-  const mode = requireComplete || (gapless && (firstSeq ?? 1) === 1) ? "complete" : "filtered";
+  const mode = requireComplete || gapless ? "complete" : "filtered";
   const result = { ok: !broken, checked, mode, headSeq: last?.seq ?? 0, headHash: last?.hash ?? GENESIS_HASH };
   return broken ? { ...result, firstBrokenSeq: broken.seq, reason: broken.reason } : result;
 }

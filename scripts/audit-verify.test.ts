@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrate } from "@/db/migrate";
-import { seedDemo } from "@/db/seed";
+import { DEMO_USERS, seedDemo } from "@/db/seed";
 import { auditEventHash, GENESIS_HASH, type AuditEventContent } from "@/lib/domain/audit-chain";
 import { exportAuditEvents } from "@/lib/services/audit/export-audit-events";
 import type { AuditFilters } from "@/lib/services/audit/queries";
@@ -60,19 +60,21 @@ describe("scripts/audit-verify.mjs", () => {
 
   it("accepts a filtered export in filtered mode", async () => {
     const lines = await exportLines({ action: "user.created" });
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(DEMO_USERS.length + 1);
     const { status, verdict } = verifyFile(lines);
-    expect(verdict).toMatchObject({ ok: true, checked: 5, mode: "filtered" });
+    expect(verdict).toMatchObject({ ok: true, checked: lines.length, mode: "filtered" });
     expect(status).toBe(0);
   });
 
   it("names the seq of an event whose data was changed by one character", async () => {
     const lines = await exportLines({});
-    const target = JSON.parse(lines[5]!);
-    const slug: string = target.data.slug;
-    const flipped = slug.slice(0, -1) + (slug.endsWith("x") ? "y" : "x");
-    const tampered = JSON.stringify({ ...target, data: { ...target.data, slug: flipped } }) + "\n";
-    const { status, verdict } = verifyFile([...lines.slice(0, 5), tampered, ...lines.slice(6)]);
+    const i = Math.floor(lines.length / 2);
+    const target = JSON.parse(lines[i]!);
+    const key = Object.keys(target.data).find((k) => typeof target.data[k] === "string" && target.data[k])!;
+    const value: string = target.data[key];
+    const flipped = value.slice(0, -1) + (value.endsWith("x") ? "y" : "x");
+    const tampered = JSON.stringify({ ...target, data: { ...target.data, [key]: flipped } }) + "\n";
+    const { status, verdict } = verifyFile([...lines.slice(0, i), tampered, ...lines.slice(i + 1)]);
     expect(status).toBe(1);
     expect(verdict).toMatchObject({ ok: false, firstBrokenSeq: target.seq, reason: "hash does not match the event's content", headSeq: target.seq - 1 });
   });

@@ -5,13 +5,13 @@
  *      writers, beside plain INSERTs of the same rows into bench_plain_events (LIKE audit_events:
  *      same columns and indexes, no chain, no triggers), also one transaction per row;
  *  (b) verifyAuditChain throughput at each size, beside SHA-256 over the same canonical bytes in
- *      memory (the floor no verifier can beat).
+ *      memory (the ceiling for any verifier).
  * It runs on PGlite in a temporary DATA_DIR (on disk, as the app runs it), and on PostgreSQL too
  * when DATABASE_URL is set, in a throw-away database created and dropped on that server.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -213,10 +213,12 @@ async function onPostgres(url: string) {
 }
 
 async function main() {
-  const report: Record<string, unknown> = { node: process.version, cpus: cpus().length, sizes: SIZES };
+  // The load average tells a reader whether other work shared the cores during the run.
+  const report: Record<string, unknown> = { node: process.version, cpus: cpus().length, loadAverageAtStart: loadavg()[0], sizes: SIZES };
   report.pglite = await onPglite();
   const url = process.env.DATABASE_URL;
   report.postgres = url ? await onPostgres(url) : { skipped: "set DATABASE_URL to also run on PostgreSQL" };
+  report.loadAverageAtEnd = loadavg()[0];
   process.stdout.write(JSON.stringify(report, null, 2) + "\n");
 }
 
