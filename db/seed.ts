@@ -120,14 +120,15 @@ export async function seedDemo(db: Db): Promise<typeof DEMO_USERS | null> {
   const owner = DEMO_USERS.find((u) => u.roles.includes("model_owner"))!;
   for (const { versions, answers, ...model } of DEMO_MODELS) {
     const created = await createModel(ctx, { ...model, ownerEmail: owner.email });
-    // Classified through the real workflow, so the demo's tiers have their legal basis and history.
-    if (answers) {
-      const proposal = await proposeClassification(ctx, { slug: created.slug, rulesetVersion: RULESET_VERSION, answers });
-      await confirmClassification(ctx, { classificationId: proposal.id });
-    }
     for (const { card, ...version } of versions as DemoVersion[]) {
       await createModelVersion(ctx, { slug: created.slug, ...version });
       if (card) await saveModelCard(ctx, { slug: created.slug, version: version.version, baseRevision: null, content: card, summary: "First draft", source: "editor" });
+    }
+    // Classified through the real workflow, so the demo's tiers have their legal basis and history;
+    // after the cards, since a card stating the intended purpose after a decision puts it under review.
+    if (answers) {
+      const proposal = await proposeClassification(ctx, { slug: created.slug, rulesetVersion: RULESET_VERSION, answers });
+      await confirmClassification(ctx, { classificationId: proposal.id });
     }
   }
   return DEMO_USERS;

@@ -6,6 +6,7 @@ export type NavItem = { href: string; label: string; icon: keyof typeof import("
 export const NAV: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: "home", permission: null, section: "work" },
   { href: "/models", label: "Models", icon: "cube", permission: "models.read", section: "work" },
+  { href: "/coverage", label: "Coverage", icon: "shield", permission: "models.read", section: "work" },
   { href: "/audit", label: "Audit log", icon: "shield", permission: "audit.read", section: "work" },
   { href: "/admin/users", label: "Users", icon: "users", permission: "users.manage", section: "admin" },
   { href: "/admin/tokens", label: "API tokens", icon: "key", permission: "tokens.manage", section: "admin" },

@@ -37,3 +37,21 @@ export function evidenceFileProblem(contentType: string, bytes: Uint8Array): str
   }
   return null;
 }
+
+const BY_EXTENSION: Record<string, string> = {
+  pdf: "application/pdf", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  txt: "text/plain", csv: "text/csv", md: "text/markdown", markdown: "text/markdown", json: "application/json",
+};
+
+/**
+ * The type to check a file against: the declared one, or, when a client declared none (browsers
+ * send no type for .md, for instance), the one its extension names. The content check that
+ * follows is what makes either trustworthy.
+ */
+export function evidenceContentType(declared: string, fileName: string): string {
+  const type = declared.split(";")[0]!.trim().toLowerCase();
+  if (type && type !== "application/octet-stream") return declared;
+  return BY_EXTENSION[fileName.split(".").pop()?.toLowerCase() ?? ""] ?? declared;
+}

@@ -20,7 +20,8 @@ export function unstorableText(value: unknown, path: (string | number)[] = [], o
   if (typeof value === "string") {
     if (value.includes("\u0000") || !value.isWellFormed()) out[path.join(".") || "_"] ??= "This text contains a NUL or invalid character; remove it.";
   } else if (Array.isArray(value)) value.forEach((item, i) => unstorableText(item, [...path, i], out));
-  else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+  // Bytes (an uploaded file) are not text: walking them would list every byte (10 MB → seconds, GBs).
+  else if (value !== null && typeof value === "object" && !(value instanceof Date) && !ArrayBuffer.isView(value)) {
     for (const [key, item] of Object.entries(value)) unstorableText(item, [...path, key], out);
   }
   return out;

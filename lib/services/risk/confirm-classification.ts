@@ -12,13 +12,13 @@ export async function confirmClassification(ctx: ServiceContext, input: z.input<
   const { classificationId } = parseInput(ZConfirmSchema, input);
   return withTransaction(ctx, async (tx) => {
     const record = await loadProposal(tx, classificationId);
-    const { model, obligationsAdded, obligationsNoLongerApplicable } = await applyDecision(tx, ctx.actor, record, { status: "confirmed", finalTier: record.computedTier, justification: null });
+    const { record: decided, model, obligationsAdded, obligationsNoLongerApplicable } = await applyDecision(tx, ctx.actor, record, { status: "confirmed", finalTier: record.computedTier, justification: null });
     await emitAudit(tx, ctx, {
       action: "risk.confirmed",
       entityType: "risk_classification",
       entityId: record.id,
       data: { slug: model.slug, tier: record.computedTier, obligationsAdded, obligationsNoLongerApplicable },
     });
-    return { ...record, status: "confirmed", finalTier: record.computedTier };
+    return decided;
   });
 }

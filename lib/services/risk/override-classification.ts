@@ -2,6 +2,7 @@ import { z } from "zod";
 import { RISK_TIERS } from "@/lib/domain/model-card/template";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { emitAudit } from "../audit/emit";
+import { InvalidInput } from "../errors";
 import { parseInput } from "../parse";
 import { applyDecision, loadProposal } from "./apply-decision";
 
@@ -20,13 +21,14 @@ export async function overrideClassification(ctx: ServiceContext, input: z.input
   const data = parseInput(ZOverrideSchema, input);
   return withTransaction(ctx, async (tx) => {
     const record = await loadProposal(tx, data.classificationId);
-    const { model, obligationsAdded, obligationsNoLongerApplicable } = await applyDecision(tx, ctx.actor, record, { status: "overridden", finalTier: data.tier, justification: data.justification });
+    if (record.computedTier === data.tier) throw new InvalidInput("Some fields need attention.", { fields: { tier: "This is the tier the questionnaire gave: confirm the classification instead." } });
+    const { record: decided, model, obligationsAdded, obligationsNoLongerApplicable } = await applyDecision(tx, ctx.actor, record, { status: "overridden", finalTier: data.tier, justification: data.justification });
     await emitAudit(tx, ctx, {
       action: "risk.overridden",
       entityType: "risk_classification",
       entityId: record.id,
       data: { slug: model.slug, computedTier: record.computedTier, tier: data.tier, justification: data.justification, obligationsAdded, obligationsNoLongerApplicable },
     });
-    return { ...record, status: "overridden", finalTier: data.tier, overrideJustification: data.justification };
+    return decided;
   });
 }

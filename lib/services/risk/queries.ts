@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { obligationEvidence, obligations, riskClassifications, users } from "@/db/schema";
+import { models, obligationEvidence, obligations, riskClassifications, users } from "@/db/schema";
 
 /** Every classification of a model, newest first: the history with who, when and why. */
 export function classificationHistory(db: Db, modelId: string) {
@@ -56,4 +56,13 @@ export async function evidenceFile(db: Db, evidenceId: string) {
     .innerJoin(obligations, eq(obligations.id, obligationEvidence.obligationId))
     .where(eq(obligationEvidence.id, evidenceId));
   return row ?? null;
+}
+
+/** Every model with the articles and statuses of its applicable obligations (none for an unclassified model), for portfolio coverage. */
+export function obligationsAcrossModels(db: Db) {
+  return db
+    .select({ slug: models.slug, name: models.name, riskTier: models.riskTier, article: obligations.article, status: obligations.status })
+    .from(models)
+    .leftJoin(obligations, and(eq(obligations.modelId, models.id), eq(obligations.applicable, true)))
+    .orderBy(asc(models.name), asc(obligations.position));
 }

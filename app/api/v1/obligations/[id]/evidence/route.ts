@@ -1,6 +1,6 @@
 import { errorResponse } from "@/lib/api/errors";
 import { apiRoute } from "@/lib/api/route";
-import { MAX_EVIDENCE_BYTES } from "@/lib/domain/evidence-file";
+import { evidenceContentType, MAX_EVIDENCE_BYTES } from "@/lib/domain/evidence-file";
 import { addObligationEvidence } from "@/lib/services/risk/add-evidence";
 
 // Room for the multipart framing and the note around the largest file allowed.
@@ -12,7 +12,7 @@ export const POST = apiRoute({ permission: "obligations.write" }, async (ctx, _i
   if (!(req.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return errorResponse(415, "unsupported_media_type", "Send evidence as multipart/form-data.");
   const form = await req.formData();
   const file = form.get("file");
-  const upload = file instanceof File && file.size > 0 ? { name: file.name, contentType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+  const upload = file instanceof File && file.size > 0 ? { name: file.name, contentType: evidenceContentType(file.type, file.name), bytes: new Uint8Array(await file.arrayBuffer()) } : null;
   const evidence = await addObligationEvidence(ctx, {
     obligationId: String(params.id),
     note: String(form.get("note") ?? ""),
