@@ -6,7 +6,7 @@ const stamp = Date.now().toString(36);
 
 /** "12 of 61 required fields" → 12. */
 async function filledCount(page: Page): Promise<number> {
-  const text = await page.getByText(/\d+ of \d+ required fields/).innerText();
+  const text = await page.getByText(/^\d+ of \d+ required fields ·/).innerText();
   return Number(/(\d+) of/.exec(text)![1]);
 }
 
@@ -29,7 +29,7 @@ test("an owner registers a model and a version, fills the card section by sectio
   await page.getByLabel("Name", { exact: true }).last().fill("mortgage_applications");
   await page.getByRole("button", { name: "Add version" }).click();
   await page.getByRole("link", { name: "1.0.0", exact: true }).click();
-  await expect(page.getByText(/\d+ of \d+ required fields/)).toBeVisible();
+  await expect(page.getByText(/^\d+ of \d+ required fields ·/)).toBeVisible();
 
   const start = await filledCount(page);
   await page.getByLabel("Model name").fill(name);

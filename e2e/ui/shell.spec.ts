@@ -4,10 +4,10 @@ import { DEMO } from "../support/roles";
 import { navLabels, signInThroughForm } from "../support/ui";
 
 const EXPECTED_NAV: Record<Role, string[]> = {
-  admin: ["Dashboard", "Models", "Audit log", "Users", "API tokens"],
-  model_owner: ["Dashboard", "Models"],
-  compliance_officer: ["Dashboard", "Models", "Audit log"],
-  auditor: ["Dashboard", "Models", "Audit log"],
+  admin: ["Dashboard", "Models", "Coverage", "Audit log", "Users", "API tokens"],
+  model_owner: ["Dashboard", "Models", "Coverage"],
+  compliance_officer: ["Dashboard", "Models", "Coverage", "Audit log"],
+  auditor: ["Dashboard", "Models", "Coverage", "Audit log"],
 };
 
 for (const role of ROLES) {
