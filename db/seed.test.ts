@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { models, obligations, riskClassifications } from "@/db/schema";
+import { auditEvents, evaluations, models, modelVersions, obligations, riskClassifications } from "@/db/schema";
+import type { TEvaluationMetrics } from "@/lib/domain/fairness/evaluation";
+import type { TJudgement } from "@/lib/domain/fairness/judge";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { seedDemo } from "./seed";
 
@@ -19,5 +21,40 @@ describe("the demo seed [PGlite]", () => {
     expect((await t.db.select().from(obligations)).length).toBeGreaterThan(0);
     // Seeding twice does nothing.
     expect(await seedDemo(t.db)).toBeNull();
+  });
+
+  it("uploads the demo evaluations through the upload verb: credit fails on age only, fraud 4.2.0 beats 4.1.0", async () => {
+    const rows = await t.db
+      .select({ slug: models.slug, version: modelVersions.version, evaluation: evaluations })
+      .from(evaluations)
+      .innerJoin(modelVersions, eq(modelVersions.id, evaluations.versionId))
+      .innerJoin(models, eq(models.id, modelVersions.modelId))
+      .orderBy(models.slug, modelVersions.version);
+    expect(rows.map((r) => [r.slug, r.version, r.evaluation.result, r.evaluation.rows])).toEqual([
+      ["card-fraud-detection", "4.1.0", "pass", 20_000],
+      ["card-fraud-detection", "4.2.0", "pass", 20_000],
+      ["retail-credit-scoring", "2.3.0", "fail", 10_000],
+    ]);
+    const [fraud41, fraud42, credit] = rows.map((r) => ({ ...r.evaluation, metrics: r.evaluation.metrics as TEvaluationMetrics, judgement: r.evaluation.judgement as TJudgement }));
+
+    // Credit: age_band fails the demographic parity ratio; sex passes everything.
+    expect(credit!.judgement.failures).toContainEqual(expect.objectContaining({ attribute: "age_band", metric: "demographicParityRatio", groups: ["18-25", "41-65"] }));
+    expect(credit!.judgement.failures.filter((f) => f.attribute === "sex")).toEqual([]);
+    expect(credit!.metrics.attributes.age_band!.demographicParityRatio).toBeLessThan(0.8);
+    expect(credit!.metrics.attributes.sex!.demographicParityRatio).toBeGreaterThan(0.9);
+    expect(Object.keys(credit!.metrics.intersections)).toEqual(["sex*age_band"]);
+    expect(Object.keys(credit!.metrics.intersections["sex*age_band"]!.groups)).toHaveLength(8);
+    expect(credit!.mapping).toMatchObject({ references: { sex: "male", age_band: "41-65" } });
+
+    // Fraud: 4.2.0 is better on every performance metric, and faster.
+    for (const metric of ["accuracy", "f1", "rocAuc", "precision", "recall"] as const) {
+      expect(fraud42!.metrics.overall[metric]!, metric).toBeGreaterThan(fraud41!.metrics.overall[metric]!);
+    }
+    expect([fraud41!.latencyMs, fraud42!.latencyMs]).toEqual([38, 27]);
+
+    // Audited like uploads, by the seed.
+    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "evaluation.created"));
+    expect(events.map((e) => [e.actorEmail, e.entityId]).sort()).toEqual(rows.map((r) => ["system:seed", r.evaluation.id]).sort());
+    expect(events.every((e) => (e.data as { source: string }).source === "csv")).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import { saveModelCard } from "@/lib/services/model-cards/save-card";
 import { RULESET_VERSION } from "@/lib/domain/risk/ruleset";
 import { confirmClassification } from "@/lib/services/risk/confirm-classification";
 import { proposeClassification } from "@/lib/services/risk/propose-classification";
+import { seedEvaluations } from "./seed-evaluations";
 
 /** The demo organisation's accounts; the README lists the same logins. */
 export const DEMO_USERS: { email: string; name: string; roles: Role[]; password: string }[] = [
@@ -131,5 +132,7 @@ export async function seedDemo(db: Db): Promise<typeof DEMO_USERS | null> {
       await confirmClassification(ctx, { classificationId: proposal.id });
     }
   }
+  // Uploaded like an owner's files, after the cards and classifications they are evidence for.
+  await seedEvaluations(db);
   return DEMO_USERS;
 }

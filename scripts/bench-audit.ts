@@ -68,7 +68,7 @@ function eventContent(i: number, seq: number, prevHash: string, at: Date): Audit
 
 const snake = (e: AuditEventContent & { hash: string }) => ({
   seq: e.seq, at: e.at, actor_id: e.actorId, actor_email: e.actorEmail, actor_roles: e.actorRoles, token_id: e.tokenId, action: e.action,
-  entity_type: e.entityType, entity_id: e.entityId, data: e.data, request_id: e.requestId, ip: e.ip, user_agent: e.userAgent, prev_hash: e.prevHash, hash: e.hash,
+  entity_type: e.entityType, entity_id: e.entityId, data: canonicalJson(e.data), request_id: e.requestId, ip: e.ip, user_agent: e.userAgent, prev_hash: e.prevHash, hash: e.hash,
 });
 
 /** Runs `total` operations from `writers` concurrent loops; returns operations per second. */
@@ -90,7 +90,7 @@ async function benchAppends(db: Db, kind: DatabaseHandle["kind"]) {
     const e = { ...eventContent(i, ++plainSeq, "0".repeat(64), new Date()), hash: "f".repeat(64) };
     return withTransaction(ctx, (tx) =>
       tx.execute(sql`INSERT INTO bench_plain_events (seq, at, actor_id, actor_email, actor_roles, token_id, action, entity_type, entity_id, data, request_id, ip, user_agent, prev_hash, hash)
-        VALUES (${e.seq}, ${e.at}, ${e.actorId}, ${e.actorEmail}, ${`{${e.actorRoles.join(",")}}`}, ${e.tokenId}, ${e.action}, ${e.entityType}, ${e.entityId}, ${JSON.stringify(e.data)}, ${e.requestId}, ${e.ip}, ${e.userAgent}, ${e.prevHash}, ${e.hash})`),
+        VALUES (${e.seq}, ${e.at}, ${e.actorId}, ${e.actorEmail}, ${`{${e.actorRoles.join(",")}}`}, ${e.tokenId}, ${e.action}, ${e.entityType}, ${e.entityId}, ${canonicalJson(e.data)}, ${e.requestId}, ${e.ip}, ${e.userAgent}, ${e.prevHash}, ${e.hash})`),
     );
   };
   await concurrently(4, 100, chained); // warm-up: JIT, plan caches, connections

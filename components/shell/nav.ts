@@ -10,6 +10,7 @@ export const NAV: NavItem[] = [
   { href: "/audit", label: "Audit log", icon: "shield", permission: "audit.read", section: "work" },
   { href: "/admin/users", label: "Users", icon: "users", permission: "users.manage", section: "admin" },
   { href: "/admin/tokens", label: "API tokens", icon: "key", permission: "tokens.manage", section: "admin" },
+  { href: "/admin/policy", label: "Policy", icon: "shield", permission: "settings.manage", section: "admin" },
 ];
 
 export function navFor(roles: readonly Role[]): NavItem[] {

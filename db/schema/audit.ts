@@ -1,5 +1,16 @@
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { canonicalJson } from "../../lib/domain/canonical-json";
+
+// An event's data is stored as its canonical JSON text, the very bytes the hash covers, so the
+// database can recompute the chain from the columns alone (lib/services/audit/chain-sql.ts).
+// jsonb would not do: it reorders keys and rewrites numbers (1e21 comes back as 1000…0).
+// Ad-hoc queries cast it: data::jsonb ->> 'slug'.
+const canonicalJsonText = customType<{ data: unknown; driverData: string }>({
+  dataType: () => "text",
+  toDriver: (value) => canonicalJson(value),
+  fromDriver: (value) => JSON.parse(value) as unknown,
+});
 
 // Append-only (triggers in migrations reject UPDATE, DELETE, TRUNCATE). No foreign keys on
 // purpose: an event outlives whatever it describes, and copies the actor as they were.
@@ -15,7 +26,7 @@ export const auditEvents = pgTable(
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id"),
-    data: jsonb("data").notNull(),
+    data: canonicalJsonText("data").notNull(),
     requestId: text("request_id"),
     ip: text("ip"),
     userAgent: text("user_agent"),

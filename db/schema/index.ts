@@ -4,3 +4,5 @@ export * from "./audit";
 export * from "./models";
 export * from "./model-cards";
 export * from "./risk";
+export * from "./evaluations";
+export * from "./reviews";

@@ -54,6 +54,13 @@ export const modelVersions = pgTable(
     experimentRef: text("experiment_ref"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Set by the approval that completed the review; the periodic re-review counts from it.
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    nextReviewDue: timestamp("next_review_due", { withTimezone: true }),
+    // Set on retirement: the record is kept until retention_until (EU AI Act Art. 18).
+    leftServiceAt: timestamp("left_service_at", { withTimezone: true }),
+    retentionUntil: timestamp("retention_until", { withTimezone: true }),
+    retiredReason: text("retired_reason"),
   },
   (t) => [uniqueIndex("model_versions_model_version_idx").on(t.modelId, t.version), index("model_versions_stage_idx").on(t.stage)],
 );

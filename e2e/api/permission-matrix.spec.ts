@@ -95,6 +95,42 @@ const CASES: Case[] = [
     method: "POST", route: "/api/v1/obligations/[id]/evidence", permission: "obligations.write", sessionOnly: false,
     request: () => ({ path: `/api/v1/obligations/${obligationId}/evidence`, body: { note: "matrix" } }),
   },
+  {
+    method: "POST", route: "/api/v1/models/[slug]/versions/[version]/evaluations", permission: "evaluations.write", sessionOnly: false,
+    request: () => ({ path: "/api/v1/models/retail-credit-scoring/versions/2.3.0/evaluations?name=matrix", body: { overall: { tp: 1, fp: 0, tn: 1, fn: 0 }, attributes: { sex: { groups: { F: { tp: 1, fp: 0, tn: 0, fn: 0 }, M: { tp: 0, fp: 0, tn: 1, fn: 0 } } } } } }),
+  },
+  {
+    // The permitted officer's request names no evaluation that exists: 404, after authorisation.
+    method: "POST", route: "/api/v1/evaluations/[id]/waiver", permission: "evaluations.waive", sessionOnly: true,
+    request: () => ({ path: "/api/v1/evaluations/00000000-0000-4000-8000-000000000000/waiver", body: { justification: "A justification long enough for the matrix.", expiresAt: "2030-01-01" } }),
+  },
+  {
+    method: "PUT", route: "/api/v1/admin/policy/fairness", permission: "settings.manage", sessionOnly: true,
+    request: () => ({ path: "/api/v1/admin/policy/fairness", body: { high: { minGroupSize: 30 } } }),
+  },
+  // Issue 6. The review routes name a version that does not exist: a permitted role gets 404 after
+  // authorisation, and nothing in the demo data changes stage.
+  {
+    method: "POST", route: "/api/v1/models/[slug]/versions/[version]/submit", permission: "reviews.submit", sessionOnly: false,
+    request: () => ({ path: "/api/v1/models/retail-credit-scoring/versions/0.0.0-matrix/submit", body: {} }),
+  },
+  {
+    method: "POST", route: "/api/v1/models/[slug]/versions/[version]/decisions", permission: "reviews.decide", sessionOnly: true,
+    request: () => ({ path: "/api/v1/models/retail-credit-scoring/versions/0.0.0-matrix/decisions", body: { decision: "approve" } }),
+  },
+  {
+    method: "POST", route: "/api/v1/models/[slug]/versions/[version]/deployments", permission: "deployments.write", sessionOnly: false,
+    request: () => ({ path: "/api/v1/models/retail-credit-scoring/versions/0.0.0-matrix/deployments", body: { environment: "production" } }),
+  },
+  {
+    method: "POST", route: "/api/v1/models/[slug]/versions/[version]/retire", permission: "deployments.write", sessionOnly: false,
+    request: () => ({ path: "/api/v1/models/retail-credit-scoring/versions/0.0.0-matrix/retire", body: { reason: "matrix" } }),
+  },
+  {
+    // An empty policy is the defaults: the admin's permitted request changes nothing that matters.
+    method: "PUT", route: "/api/v1/admin/policy/approvals", permission: "settings.manage", sessionOnly: true,
+    request: () => ({ path: "/api/v1/admin/policy/approvals", body: {} }),
+  },
 ];
 
 // The sign-in endpoints establish the actor; their own behaviour is tested in auth.spec.ts.

@@ -7,6 +7,11 @@ import { z } from "zod";
 const roles = z.array(z.string());
 const isoOrNull = z.string().nullable();
 
+/** Approvals a change to the dossier invalidated: recorded in that change's own event. */
+const invalidatedApprovals = z
+  .array(z.object({ approvalId: z.string(), version: z.string(), approverEmail: z.string(), change: z.string(), stageBefore: z.string(), stageAfter: z.string() }))
+  .optional();
+
 const event = <A extends string, E extends string, D extends z.ZodType>(action: A, entityType: E, data: D) =>
   z.object({ action: z.literal(action), entityType: z.literal(entityType), entityId: z.string().nullable(), data });
 
@@ -34,17 +39,35 @@ export const ZAuditEventInputSchema = z.discriminatedUnion("action", [
     source: z.enum(["editor", "api", "huggingface", "copy"]),
     // The classification the save put back under review (intended purpose or deployment context changed).
     classificationNeedsReview: z.string().nullable().optional(),
+    invalidatedApprovals,
   })),
   event("risk.proposed", "risk_classification", z.object({ slug: z.string(), rulesetVersion: z.string(), tier: z.string(), legalBasis: z.array(z.string()) })),
-  event("risk.confirmed", "risk_classification", z.object({ slug: z.string(), tier: z.string(), obligationsAdded: z.array(z.string()), obligationsNoLongerApplicable: z.array(z.string()) })),
+  event("risk.confirmed", "risk_classification", z.object({ slug: z.string(), tier: z.string(), obligationsAdded: z.array(z.string()), obligationsNoLongerApplicable: z.array(z.string()), invalidatedApprovals })),
   event("risk.overridden", "risk_classification", z.object({
-    slug: z.string(), computedTier: z.string(), tier: z.string(), justification: z.string(), obligationsAdded: z.array(z.string()), obligationsNoLongerApplicable: z.array(z.string()),
+    slug: z.string(), computedTier: z.string(), tier: z.string(), justification: z.string(), obligationsAdded: z.array(z.string()), obligationsNoLongerApplicable: z.array(z.string()), invalidatedApprovals,
   })),
-  event("obligation.updated", "obligation", z.object({ slug: z.string(), article: z.string(), changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })) })),
+  event("obligation.updated", "obligation", z.object({ slug: z.string(), article: z.string(), changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })), invalidatedApprovals })),
   event("obligation.evidence_added", "obligation", z.object({
-    slug: z.string(), article: z.string(), evidenceId: z.string(), kind: z.enum(["note", "link", "file"]), fileName: z.string().nullable(), sha256: z.string().nullable(), url: z.string().nullable(),
+    slug: z.string(), article: z.string(), evidenceId: z.string(), kind: z.enum(["note", "link", "file"]), fileName: z.string().nullable(), sha256: z.string().nullable(), url: z.string().nullable(), invalidatedApprovals,
   })),
   event("evidence.downloaded", "obligation", z.object({ slug: z.string(), article: z.string(), evidenceId: z.string(), fileName: z.string().nullable(), sha256: z.string().nullable() })),
+  event("evaluation.created", "evaluation", z.object({
+    slug: z.string(), version: z.string(), name: z.string(), source: z.enum(["csv", "counts"]), inputSha256: z.string(), rows: z.number().int(), result: z.enum(["pass", "fail"]), invalidatedApprovals,
+  })),
+  event("evaluation.waived", "evaluation", z.object({ slug: z.string(), version: z.string(), name: z.string(), justification: z.string(), expiresAt: z.string(), invalidatedApprovals })),
+  event("policy.fairness_thresholds_changed", "policy", z.object({ before: z.unknown(), after: z.unknown() })),
+  event("policy.approval_policy_changed", "policy", z.object({ before: z.unknown(), after: z.unknown() })),
+  event("review.submitted", "model_version", z.object({ slug: z.string(), version: z.string(), reviewRequestId: z.string(), dossierHash: z.string(), tier: z.string().nullable() })),
+  ...(["review.approved", "review.changes_requested", "review.rejected"] as const).map((action) =>
+    event(action, "model_version", z.object({
+      slug: z.string(), version: z.string(), reviewRequestId: z.string(), decisionId: z.string(), dossierHash: z.string(), comment: z.string(),
+      approvalsValid: z.number().int(), required: z.number().int().nullable(), stageBefore: z.string(), stageAfter: z.string(), nextReviewDue: isoOrNull,
+    })),
+  ),
+  event("version.deployed", "model_version", z.object({
+    slug: z.string(), version: z.string(), deploymentId: z.string(), environment: z.string(), strategy: z.string(), tokenId: z.string().nullable(), dossierHash: z.string(), stageBefore: z.string(),
+  })),
+  event("version.retired", "model_version", z.object({ slug: z.string(), version: z.string(), reason: z.string(), stageBefore: z.string(), leftServiceAt: z.string(), retentionUntil: z.string() })),
 ]);
 
 export type TAuditEventInput = z.infer<typeof ZAuditEventInputSchema>;
@@ -75,4 +98,14 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "obligation.updated": "Obligation updated",
   "obligation.evidence_added": "Evidence added",
   "evidence.downloaded": "Evidence downloaded",
+  "evaluation.created": "Evaluation recorded",
+  "evaluation.waived": "Evaluation waived",
+  "policy.fairness_thresholds_changed": "Fairness thresholds changed",
+  "policy.approval_policy_changed": "Approval policy changed",
+  "review.submitted": "Submitted for review",
+  "review.approved": "Approved",
+  "review.changes_requested": "Changes requested",
+  "review.rejected": "Rejected",
+  "version.deployed": "Version deployed",
+  "version.retired": "Version retired",
 };

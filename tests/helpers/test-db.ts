@@ -60,14 +60,15 @@ async function dropDatabase(database: string): Promise<void> {
 /**
  * Registers hooks on the enclosing describe: its tests get a fresh, migrated database, in memory
  * for PGlite, or a throw-away `attest_t_<random>` database on the PostgreSQL server, dropped after.
+ * `migrated: false` leaves it empty, for tests of the migrations themselves.
  */
-export function useTestDatabase(kind: "pglite" | "postgres"): TestDatabase {
+export function useTestDatabase(kind: "pglite" | "postgres", { migrated = true } = {}): TestDatabase {
   const name = kind === "postgres" ? `attest_t_${randomBytes(6).toString("hex")}` : "";
   let handle: DatabaseHandle | undefined;
   beforeAll(async () => {
     if (kind === "postgres") await serverQuery(`CREATE DATABASE ${name}`);
     handle = await openDatabase(kind === "postgres" ? { url: postgresUrl(name) } : {});
-    await migrate(handle.db);
+    if (migrated) await migrate(handle.db);
   });
   afterAll(async () => {
     await handle?.close();
@@ -84,7 +85,7 @@ export function useTestDatabase(kind: "pglite" | "postgres"): TestDatabase {
 }
 
 /** Runs the same describe block on PGlite always, and on PostgreSQL when TEST_DATABASE_URL is set. */
-export function forEachDatabase(name: string, fn: (t: TestDatabase) => void): void {
-  describe(`${name} [PGlite]`, () => fn(useTestDatabase("pglite")));
-  if (TEST_DATABASE_URL) describe(`${name} [PostgreSQL]`, () => fn(useTestDatabase("postgres")));
+export function forEachDatabase(name: string, fn: (t: TestDatabase) => void, options?: { migrated?: boolean }): void {
+  describe(`${name} [PGlite]`, () => fn(useTestDatabase("pglite", options)));
+  if (TEST_DATABASE_URL) describe(`${name} [PostgreSQL]`, () => fn(useTestDatabase("postgres", options)));
 }

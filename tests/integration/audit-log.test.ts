@@ -109,8 +109,8 @@ forEachDatabase("audit log", (t) => {
     const [event] = (await listAuditEvents(t.db, { entityId: model.id }, { limit: 1 })).events;
     expect(row).toBe(
       `${event!.seq},${event!.at},owner@attest.demo,model_owner,,model.created,model,${model.id},` +
-        // data as jsonb returns it (keys by length, then bytes): the hash does not depend on this order.
-        `"{""name"":""Risk, \\""quoted\\"""",""slug"":""csv-probe"",""tags"":[],""ownerEmail"":""owner@attest.demo"",""businessUnit"":""-2+3""}",` +
+        // data with its keys in canonical (sorted) order, as it is stored and hashed.
+        `"{""businessUnit"":""-2+3"",""name"":""Risk, \\""quoted\\"""",""ownerEmail"":""owner@attest.demo"",""slug"":""csv-probe"",""tags"":[]}",` +
         `req-test,198.51.100.1,"'=HYPERLINK(""http://evil""),""x""\nline 2",${event!.prevHash},${event!.hash}\n`,
     );
   });

@@ -188,10 +188,9 @@ forEachDatabase("obligations and evidence", (t) => {
       expect(fields(await refused(() => add({ file: { name: "bad\u0000name.pdf", contentType: "application/pdf", bytes: new Uint8Array(PDF) } })))).toHaveProperty(["file.name"]);
     });
 
-    it("refuses a file over 10 MB with 413, quickly", async () => {
+    it("refuses a file over 10 MB with 413 and accepts exactly 10 MB", async () => {
       const big = new Uint8Array(MAX_EVIDENCE_BYTES + 1);
       big.set(PDF.subarray(0, 5));
-      const started = performance.now();
       const error = await refused(() => add({ file: { name: "huge.pdf", contentType: "application/pdf", bytes: big } }));
       expect(error).toBeInstanceOf(ServiceError);
       expect(error).toMatchObject({ status: 413, code: "payload_too_large", message: "The file is larger than 10 MB." });
@@ -199,7 +198,6 @@ forEachDatabase("obligations and evidence", (t) => {
       const limit = big.subarray(0, MAX_EVIDENCE_BYTES);
       const stored = await add({ file: { name: "limit.pdf", contentType: "application/pdf", bytes: limit } });
       expect(stored).toMatchObject({ sizeBytes: MAX_EVIDENCE_BYTES, sha256: sha256(limit) });
-      expect(performance.now() - started).toBeLessThan(10_000);
     });
 
     it("cannot be edited or removed, even by SQL", async () => {

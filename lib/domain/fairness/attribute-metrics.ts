@@ -2,7 +2,7 @@ import { countsTotal, recordOf, sortedKeys, type TConfusionCounts } from "./coun
 import { betweenGroupDisparities, toOverallDisparities, type TDisparities } from "./disparities";
 import { FairnessInputError } from "./errors";
 import { groupMetrics, proportion, type TGroupMetrics } from "./group-metrics";
-import { DEFAULT_THRESHOLDS } from "./thresholds";
+import { DEFAULT_THRESHOLDS, type TFairnessThresholds } from "./thresholds";
 
 /**
  * AIF360's binary comparisons of one group u against the reference (privileged) group p, signed
@@ -42,6 +42,8 @@ export type TAttributeOptions = {
   reference?: string | null;
   /** Groups with fewer rows are flagged insufficientSample and are not judged. */
   minGroupSize?: number;
+  /** Only their minGroupSize matters here (when minGroupSize is not given); judge() applies the rest. */
+  thresholds?: Pick<TFairnessThresholds, "minGroupSize">;
 };
 
 /**
@@ -52,7 +54,7 @@ export type TAttributeOptions = {
  * enough groups is judge()'s business.
  */
 export function attributeMetrics(groups: Record<string, TConfusionCounts>, options: TAttributeOptions = {}): TAttributeMetrics {
-  const minGroupSize = options.minGroupSize ?? DEFAULT_THRESHOLDS.minGroupSize;
+  const minGroupSize = options.minGroupSize ?? options.thresholds?.minGroupSize ?? DEFAULT_THRESHOLDS.minGroupSize;
   const reference = options.reference ?? null;
   const names = sortedKeys(groups);
   if (names.length === 0) throw new FairnessInputError("An attribute needs at least one group.");

@@ -1,5 +1,5 @@
 import { attributeMetrics, type TAttributeMetrics } from "./attribute-metrics";
-import { countsTotal, recordOf, sortedKeys, type TConfusionCounts } from "./counts";
+import { recordOf, sortedKeys, type TConfusionCounts } from "./counts";
 import { FairnessInputError } from "./errors";
 import { judge, type TJudgement } from "./judge";
 import { overallMetrics, type TOverallMetrics } from "./overall-metrics";
@@ -34,13 +34,13 @@ export type TEvaluationOptions = {
 export function evaluationMetrics(counts: TEvaluationCounts, options: TEvaluationOptions = {}): TEvaluationMetrics {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const references = options.references ?? {};
-  const n = countsTotal(counts.overall);
   const describe = (kind: "attribute" | "intersection", name: string, groups: Record<string, TConfusionCounts>) => {
     const cells = (["tp", "fp", "tn", "fn"] as const).map((cell) => Object.values(groups).reduce((sum, g) => sum + g[cell], 0));
-    if (cells[0] !== counts.overall.tp || cells[1] !== counts.overall.fp || cells[2] !== counts.overall.tn || cells[3] !== counts.overall.fn) {
-      const total = cells.reduce((a, b) => a + b, 0);
+    const overall = [counts.overall.tp, counts.overall.fp, counts.overall.tn, counts.overall.fn];
+    if (cells.some((value, i) => value !== overall[i])) {
+      const list = (values: number[]) => `tp ${values[0]}, fp ${values[1]}, tn ${values[2]}, fn ${values[3]}`;
       throw new FairnessInputError(
-        `The groups of ${kind} ${JSON.stringify(name)} do not add up to the overall counts (${total} rows in groups, ${n} overall; every row belongs to exactly one group).`,
+        `The groups of ${kind} ${JSON.stringify(name)} do not add up to the overall counts (groups: ${list(cells)}; overall: ${list(overall)}). Every row belongs to exactly one group.`,
       );
     }
     return attributeMetrics(groups, { reference: Object.hasOwn(references, name) ? references[name] : null, minGroupSize: thresholds.minGroupSize });

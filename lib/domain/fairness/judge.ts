@@ -1,4 +1,4 @@
-import { countsTotal, type TConfusionCounts } from "./counts";
+import type { TConfusionCounts } from "./counts";
 import { rateSpread, type TRateSpread } from "./disparities";
 import type { TAttributeMetrics } from "./attribute-metrics";
 import type { TFairnessThresholds } from "./thresholds";
@@ -13,8 +13,8 @@ export type TJudgedMetric =
 /**
  * One reason an evaluation fails. attribute is a column name or an intersection key
  * ("race*sex"); groups are the groups responsible: the lowest and highest group for a
- * difference or ratio, the groups whose rate is undefined when value is null, the judged groups
- * when there are too few of them.
+ * difference or ratio; when value is null, the groups whose rate is undefined (or all judged
+ * groups for a ratio of 0/0); the judged groups when there are too few of them.
  */
 export type TFairnessFailure = { attribute: string; metric: TJudgedMetric; value: number | null; threshold: number; groups: string[] };
 
@@ -67,7 +67,7 @@ export function judge(result: TJudgeable, thresholds: TFairnessThresholds): TJud
     for (const [metric, value, spread, bound, threshold] of checks) {
       const fails = value === null || (bound === "min" ? value < threshold - THRESHOLD_TOLERANCE : value > threshold + THRESHOLD_TOLERANCE);
       if (!fails) continue;
-      failures.push({ attribute, metric, value, threshold, groups: responsibleGroups(spread, judged) });
+      failures.push({ attribute, metric, value, threshold, groups: responsibleGroups(value, spread, judged) });
     }
   }
   return { status: failures.length === 0 ? "pass" : "fail", failures };
@@ -83,8 +83,9 @@ function worseOdds(tpr: TRateSpread, fpr: TRateSpread): TRateSpread {
   return fpr.difference > tpr.difference ? fpr : tpr;
 }
 
-function responsibleGroups(spread: TRateSpread, judged: readonly (readonly [string, TConfusionCounts])[]): string[] {
+function responsibleGroups(value: number | null, spread: TRateSpread, judged: readonly (readonly [string, TConfusionCounts])[]): string[] {
   if (spread.undefinedGroups.length > 0) return spread.undefinedGroups;
-  if (spread.lowest !== null && spread.highest !== null) return spread.lowest === spread.highest ? [spread.lowest] : [spread.lowest, spread.highest];
-  return judged.filter(([, counts]) => countsTotal(counts) > 0).map(([group]) => group);
+  // A ratio of 0/0: no judged group has any selected row, so all of them are responsible.
+  if (value === null || spread.lowest === null || spread.highest === null) return judged.map(([group]) => group);
+  return spread.lowest === spread.highest ? [spread.lowest] : [spread.lowest, spread.highest];
 }

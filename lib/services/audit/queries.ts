@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { auditEvents, auditHead, type TAuditEventRow } from "@/db/schema";
-import { ChainVerifier, type ChainVerification, type ChainedAuditEvent } from "@/lib/domain/audit-chain";
+import { GENESIS_HASH, type ChainVerification, type ChainedAuditEvent } from "@/lib/domain/audit-chain";
+import { auditHashSql } from "./chain-sql";
 
 export function toChainedEvent(row: TAuditEventRow): ChainedAuditEvent {
   return {
@@ -92,63 +93,82 @@ export async function* streamAuditEvents(db: Db, filters: AuditFilters = {}, bat
 
 export async function auditHeadState(db: Db) {
   const [head] = await db.select().from(auditHead).where(eq(auditHead.id, 1));
-  return head ? { seq: head.seq, hash: head.hash } : { seq: 0, hash: "0".repeat(64) };
+  return head ? { seq: head.seq, hash: head.hash } : { seq: 0, hash: GENESIS_HASH };
 }
 
-// Verification reads raw driver rows instead of drizzle's mapped ones: at a million events the
-// row mapping and timestamp-string parsing cost more than the hashing. `at` comes as epoch
-// milliseconds (exact: the column keeps milliseconds), int8 as a string or number by driver.
-type RawAuditRow = {
-  seq: string | number; at_ms: string | number; actor_id: string | null; actor_email: string; actor_roles: string[];
-  token_id: string | null; action: string; entity_type: string; entity_id: string | null; data: unknown;
-  request_id: string | null; ip: string | null; user_agent: string | null; prev_hash: string; hash: string;
-};
-
-// No upper bound on seq in the query: without fresh statistics (PGlite never autovacuums) the
-// planner estimates a bounded range as tiny and sorts all of it for every page.
-async function chainPage(db: Db, afterSeq: number, limit: number): Promise<ChainedAuditEvent[]> {
-  const rows = await queryRows<RawAuditRow>(
-    db,
-    sql`SELECT seq, (extract(epoch FROM at) * 1000)::bigint AS at_ms, actor_id, actor_email, actor_roles, token_id, action,
-          entity_type, entity_id, data, request_id, ip, user_agent, prev_hash, hash
-        FROM audit_events WHERE seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`,
-  );
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    at: new Date(Number(r.at_ms)).toISOString(),
-    actorId: r.actor_id,
-    actorEmail: r.actor_email,
-    actorRoles: r.actor_roles,
-    tokenId: r.token_id,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    data: r.data,
-    requestId: r.request_id,
-    ip: r.ip,
-    userAgent: r.user_agent,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }));
-}
+type CheckedRow = { seq: string | number; hash: string; problem: "seq" | "prev" | "hash" | null; prior_seq: string | number; prior_hash: string };
 
 /**
- * Recomputes the whole chain and compares its end with the head row; names the first broken seq.
- * Events appended after the head was read are left for the next run. The next page is requested
- * before this one is hashed, so on PostgreSQL the server reads while we hash.
+ * Checks the events after seq `from` (up to `limit` of them, none past the head) in the database:
+ * each hash recomputed from the columns, prev_hash against the hash before it and seq against
+ * the seq before it. The page starts one event early, at the last event at or before `from`, so it
+ * needs nothing from the page before and pages can run at once. Only the first broken event and
+ * the page's last event come back: two rows over the wire per page.
+ * No upper bound on seq inside the page: without fresh statistics (PGlite never autovacuums) the
+ * planner estimates a bounded range as tiny and sorts all of it for every page.
  */
-export async function verifyAuditChain(db: Db, batchSize = 10_000): Promise<ChainVerification> {
+async function checkPage(db: Db, from: number, limit: number, headSeq: number): Promise<CheckedRow[]> {
+  return queryRows<CheckedRow>(
+    db,
+    sql`WITH page AS (
+        SELECT seq, prev_hash, hash, ${auditHashSql()} AS expected
+        FROM audit_events WHERE seq >= (SELECT coalesce(max(seq), 1) FROM audit_events WHERE seq > 0 AND seq <= ${from})
+        ORDER BY seq LIMIT ${limit + 1}),
+      linked AS (
+        SELECT seq, hash, prev_hash, expected, coalesce(lag(seq) OVER w, 0) AS prior_seq, coalesce(lag(hash) OVER w, ${GENESIS_HASH}) AS prior_hash
+        FROM page WINDOW w AS (ORDER BY seq)),
+      judged AS (
+        -- IS DISTINCT FROM: a NULL forced into a column must not make a comparison NULL and pass.
+        SELECT seq, hash, prior_seq, prior_hash, CASE
+          WHEN seq IS DISTINCT FROM prior_seq + 1 THEN 'seq'
+          WHEN prev_hash IS DISTINCT FROM prior_hash THEN 'prev'
+          WHEN hash IS DISTINCT FROM expected THEN 'hash' END AS problem
+        FROM linked WHERE seq > ${from} AND seq <= ${headSeq})
+      (SELECT * FROM judged WHERE problem IS NOT NULL ORDER BY seq LIMIT 1)
+      UNION ALL
+      (SELECT * FROM judged ORDER BY seq DESC LIMIT 1)`,
+  );
+}
+
+const REASONS = {
+  prev: "prev_hash does not match the previous event's hash",
+  hash: "hash does not match the event's content",
+} as const;
+
+/**
+ * Recomputes the whole chain in the database and compares its end with the head row; names the
+ * first broken seq, with the same answers as ChainVerifier (which exports and the standalone
+ * verifier use), without sending the events to JavaScript. `parallel` pages run at once: on
+ * PostgreSQL each on its own connection (PGlite runs them in turn). Events appended after the
+ * head was read are left for the next run.
+ */
+export async function verifyAuditChain(db: Db, batchSize = 50_000, parallel = 2): Promise<ChainVerification> {
   const head = await auditHeadState(db);
-  const verifier = new ChainVerifier(true);
-  let page: Promise<ChainedAuditEvent[]> | null = chainPage(db, 0, batchSize);
-  while (page) {
-    const events: ChainedAuditEvent[] = await page;
-    const lastSeq = events.length ? events[events.length - 1]!.seq : head.seq;
-    page = events.length === batchSize && lastSeq < head.seq ? chainPage(db, lastSeq, batchSize) : null;
-    for (const event of events) {
-      if (event.seq > head.seq) break; // appended after we read the head: the next run checks it
-      verifier.add(event);
+  let last = { seq: 0, hash: GENESIS_HASH };
+  const inFlight: Promise<CheckedRow[]>[] = [];
+  let nextFrom = 0;
+  const launch = () => {
+    if (nextFrom >= head.seq) return;
+    inFlight.push(checkPage(db, nextFrom, batchSize, head.seq));
+    nextFrom += batchSize;
+  };
+  for (let i = 0; i < parallel; i++) launch();
+  // Pages are taken in order: a page without a break ends exactly where the next one starts.
+  while (inFlight.length) {
+    const rows = await inFlight.shift()!;
+    const broken = rows.find((r) => r.problem);
+    if (broken) {
+      await Promise.allSettled(inFlight);
+      const priorSeq = Number(broken.prior_seq);
+      const reason = broken.problem === "seq" ? `expected seq ${priorSeq + 1}, found ${broken.seq}` : REASONS[broken.problem!];
+      return { ok: false, checked: priorSeq, headSeq: priorSeq, headHash: broken.prior_hash, firstBrokenSeq: Number(broken.seq), reason };
     }
+    const end = rows[rows.length - 1];
+    if (end && Number(end.seq) > last.seq) last = { seq: Number(end.seq), hash: end.hash };
+    launch();
   }
-  return verifier.result(head);
+  if (head.seq !== last.seq || head.hash !== last.hash) {
+    return { ok: false, checked: last.seq, headSeq: last.seq, headHash: last.hash, firstBrokenSeq: Math.min(head.seq, last.seq + 1), reason: "the chain head does not match the last event" };
+  }
+  return { ok: true, checked: last.seq, headSeq: last.seq, headHash: last.hash };
 }

@@ -16,6 +16,7 @@ import { latestCardRevision } from "./queries";
 import { refreshModelCompleteness } from "./refresh-completeness";
 import { flagClassificationForReview } from "../risk/flag-for-review";
 import type { Db } from "@/db/client";
+import { invalidateStandingApprovals, linkInvalidations } from "../reviews/invalidate";
 
 export type CardSource = "editor" | "api" | "huggingface" | "copy";
 
@@ -97,12 +98,14 @@ export async function saveModelCard(ctx: ServiceContext, input: SaveCardInput) {
     const revision = await insertRevision(tx, ctx.actor, version.id, (latest?.revision ?? 0) + 1, card, latest?.content, summary);
     await refreshModelCompleteness(tx, model);
     const classificationNeedsReview = await flagClassificationForReview(tx, model.id, revision.changedFields);
-    await emitAudit(tx, ctx, {
+    const invalidatedApprovals = await invalidateStandingApprovals(tx, { versionIds: [version.id] });
+    const event = await emitAudit(tx, ctx, {
       action: "model_card.saved",
       entityType: "model_version",
       entityId: version.id,
-      data: { slug: model.slug, version: version.version, revision: revision.revision, contentHash: revision.contentHash, changedFields: revision.changedFields, summary, source: input.source, classificationNeedsReview },
+      data: { slug: model.slug, version: version.version, revision: revision.revision, contentHash: revision.contentHash, changedFields: revision.changedFields, summary, source: input.source, classificationNeedsReview, ...(invalidatedApprovals.length ? { invalidatedApprovals } : {}) },
     });
+    await linkInvalidations(tx, invalidatedApprovals, event.seq);
     return { revision, unchanged: false };
   });
 }

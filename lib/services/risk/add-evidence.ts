@@ -9,6 +9,7 @@ import { InvalidInput, NotFound, ServiceError } from "../errors";
 import { emitAudit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { assertCanEditModel } from "../models/access";
+import { invalidateStandingApprovals, linkInvalidations } from "../reviews/invalidate";
 
 const ZAddEvidenceSchema = z
   .object({
@@ -49,12 +50,14 @@ export async function addObligationEvidence(ctx: ServiceContext, input: z.input<
         addedByEmail: actorEmail(ctx.actor),
       })
       .returning({ id: obligationEvidence.id, kind: obligationEvidence.kind, sha256: obligationEvidence.sha256, fileName: obligationEvidence.fileName, sizeBytes: obligationEvidence.sizeBytes });
-    await emitAudit(tx, ctx, {
+    const invalidatedApprovals = await invalidateStandingApprovals(tx, { modelId: row.model.id });
+    const event = await emitAudit(tx, ctx, {
       action: "obligation.evidence_added",
       entityType: "obligation",
       entityId: row.obligation.id,
-      data: { slug: row.model.slug, article: row.obligation.article, evidenceId: evidence!.id, kind: evidence!.kind as "file" | "link" | "note", fileName: evidence!.fileName, sha256, url: data.url ?? null },
+      data: { slug: row.model.slug, article: row.obligation.article, evidenceId: evidence!.id, kind: evidence!.kind as "file" | "link" | "note", fileName: evidence!.fileName, sha256, url: data.url ?? null, ...(invalidatedApprovals.length ? { invalidatedApprovals } : {}) },
     });
+    await linkInvalidations(tx, invalidatedApprovals, event.seq);
     return evidence!;
   });
 }

@@ -5,6 +5,7 @@ import { emitAudit } from "../audit/emit";
 import { InvalidInput } from "../errors";
 import { parseInput } from "../parse";
 import { applyDecision, loadProposal } from "./apply-decision";
+import { invalidateStandingApprovals, linkInvalidations } from "../reviews/invalidate";
 
 const ZOverrideSchema = z.object({
   classificationId: z.uuid("Unknown classification."),
@@ -23,12 +24,14 @@ export async function overrideClassification(ctx: ServiceContext, input: z.input
     const record = await loadProposal(tx, data.classificationId);
     if (record.computedTier === data.tier) throw new InvalidInput("Some fields need attention.", { fields: { tier: "This is the tier the questionnaire gave: confirm the classification instead." } });
     const { record: decided, model, obligationsAdded, obligationsNoLongerApplicable } = await applyDecision(tx, ctx.actor, record, { status: "overridden", finalTier: data.tier, justification: data.justification });
-    await emitAudit(tx, ctx, {
+    const invalidatedApprovals = await invalidateStandingApprovals(tx, { modelId: record.modelId });
+    const event = await emitAudit(tx, ctx, {
       action: "risk.overridden",
       entityType: "risk_classification",
       entityId: record.id,
-      data: { slug: model.slug, computedTier: record.computedTier, tier: data.tier, justification: data.justification, obligationsAdded, obligationsNoLongerApplicable },
+      data: { slug: model.slug, computedTier: record.computedTier, tier: data.tier, justification: data.justification, obligationsAdded, obligationsNoLongerApplicable, ...(invalidatedApprovals.length ? { invalidatedApprovals } : {}) },
     });
+    await linkInvalidations(tx, invalidatedApprovals, event.seq);
     return decided;
   });
 }

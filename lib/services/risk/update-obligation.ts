@@ -8,6 +8,7 @@ import { InvalidInput, NotFound } from "../errors";
 import { emitAudit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { assertCanEditModel } from "../models/access";
+import { invalidateStandingApprovals, linkInvalidations } from "../reviews/invalidate";
 
 const ZUpdateObligationSchema = z
   .object({
@@ -46,11 +47,13 @@ export async function updateObligation(ctx: ServiceContext, input: z.input<typeo
     }
     const dueDate = data.dueDate === undefined ? obligation.dueDate : data.dueDate;
     const [updated] = await tx.update(obligations).set({ ...next, ownerId, dueDate, updatedAt: new Date() }).where(eq(obligations.id, obligation.id)).returning();
+    const invalidatedApprovals = await invalidateStandingApprovals(tx, { modelId: model.id });
     const changes: Record<string, { before: unknown; after: unknown }> = {};
     for (const key of ["status", "note", "ownerId", "dueDate"] as const) {
       if (obligation[key] !== updated![key]) changes[key] = { before: obligation[key], after: updated![key] };
     }
-    await emitAudit(tx, ctx, { action: "obligation.updated", entityType: "obligation", entityId: obligation.id, data: { slug: model.slug, article: obligation.article, changes } });
+    const event = await emitAudit(tx, ctx, { action: "obligation.updated", entityType: "obligation", entityId: obligation.id, data: { slug: model.slug, article: obligation.article, changes, ...(invalidatedApprovals.length ? { invalidatedApprovals } : {}) } });
+    await linkInvalidations(tx, invalidatedApprovals, event.seq);
     return updated!;
   });
 }

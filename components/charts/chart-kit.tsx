@@ -1,0 +1,47 @@
+/** Shared pieces of Attest's bar charts: percent axes, group ticks that stay legible, colours. */
+
+export const CHART_COLOURS = {
+  primary: "#1e3a8a", // brand
+  secondary: "#d97706", // amber 600: distinct from the brand blue for colour-blind readers too
+  danger: "#b91c1c",
+  muted: "#cbd5e1", // insufficient sample
+  mutedSecondary: "#fde68a",
+  grid: "#e2e8f0",
+  axis: "#475569",
+  whisker: "#0f172a",
+};
+
+/** A rate of exactly 0 still gets a hairline bar, so its confidence whisker is drawn (recharts skips empty bars). */
+export const hairlineAtZero = (value: number | undefined | null) => (value === 0 ? 1 : 0);
+
+export const percentTick = (value: number) => `${Math.round(value * 100)}%`;
+
+export const PERCENT_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+
+/** Room under the axis for the group names: angled when there are many of them. */
+export function xAxisLayout(groupCount: number, longestLabel: number) {
+  const angled = groupCount > 5 || longestLabel * groupCount > 60;
+  return { angled, height: angled ? Math.min(110, 30 + Math.min(longestLabel, 22) * 4) : 46 };
+}
+
+const MAX_TICK = 22;
+
+/** A group name under its bar; long names are cut with an ellipsis (the table has them in full). */
+export function GroupTick({ x, y, payload, angled }: { x?: number; y?: number; payload?: { value: string }; angled: boolean }) {
+  const text = payload?.value ?? "";
+  const shown = text.length > MAX_TICK ? `${text.slice(0, MAX_TICK - 1)}…` : text;
+  return (
+    <g transform={`translate(${x ?? 0},${y ?? 0})`}>
+      <text dy={angled ? 4 : 14} textAnchor={angled ? "end" : "middle"} transform={angled ? "rotate(-35)" : undefined} fill={CHART_COLOURS.axis} fontSize={12}>
+        <title>{text}</title>
+        {shown}
+      </text>
+    </g>
+  );
+}
+
+/** [value − lo, hi − value], the asymmetric whisker recharts' ErrorBar draws; null draws none. */
+export function whisker(value: number | null, interval: readonly [number, number] | null | undefined): [number, number] | null {
+  if (value === null || !interval) return null;
+  return [Math.max(0, value - interval[0]), Math.max(0, interval[1] - value)];
+}

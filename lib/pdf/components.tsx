@@ -1,0 +1,349 @@
+import { Link, StyleSheet, Text, View, type Styles } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
+import { MONO, SANS } from "./fonts";
+import { PageMark, PageRef, type PageNumbers } from "./page-numbers";
+import { printable } from "./text";
+
+/*
+ * The building blocks shared by the PDF templates. Every string that may come from a user goes
+ * through printable() here (Field, Cell, Plain, Paragraphs), so templates pass strings, not
+ * pre-rendered text.
+ */
+
+export type TStyle = Styles[string];
+
+export const COLORS = {
+  ink: "#1b1f24",
+  muted: "#5b6470",
+  rule: "#c9ced6",
+  hairline: "#e1e4e9",
+  fill: "#eef1f5",
+  accent: "#1f3a5f",
+  missing: "#8a1c1c",
+  pass: "#1e5631",
+  fail: "#8a1c1c",
+  waived: "#7a5a00",
+} as const;
+
+export const PAGE_MARGIN = 56;
+
+export const styles = StyleSheet.create({
+  page: {
+    paddingTop: 64,
+    paddingBottom: 60,
+    paddingHorizontal: PAGE_MARGIN,
+    fontFamily: SANS,
+    fontSize: 9.5,
+    color: COLORS.ink,
+  },
+  // Line spacing for running text, on a wrapper View and never on the page: a render-prop
+  // <Text> under any lineHeight draws nothing (react-pdf#3402). react-pdf resolves a unitless lineHeight against the fontSize of the element that declares it and
+  // inherits the result in points, so the size is declared here too, and every style with
+  // its own fontSize declares its own lineHeight.
+  flow: { fontSize: 9.5, lineHeight: 1.4 },
+  runningHeader: {
+    position: "absolute",
+    top: 28,
+    left: PAGE_MARGIN,
+    right: PAGE_MARGIN,
+    flexDirection: "row",
+    justifyContent: "space-between",
+    borderBottomWidth: 0.5,
+    borderBottomColor: COLORS.rule,
+    paddingBottom: 4,
+    fontSize: 7.5,
+    color: COLORS.muted,
+  },
+  footer: {
+    position: "absolute",
+    bottom: 26,
+    left: PAGE_MARGIN,
+    right: PAGE_MARGIN,
+    flexDirection: "row",
+    justifyContent: "space-between",
+    borderTopWidth: 0.5,
+    borderTopColor: COLORS.rule,
+    paddingTop: 4,
+    fontSize: 7.5,
+    color: COLORS.muted,
+  },
+  sectionHeading: { marginBottom: 10, paddingBottom: 6, borderBottomWidth: 1, borderBottomColor: COLORS.ink },
+  sectionTitleRow: { flexDirection: "row" },
+  sectionNumber: { width: 30, fontSize: 16, fontWeight: 700, color: COLORS.accent, lineHeight: 1.2 },
+  sectionTitle: { flex: 1, fontSize: 16, fontWeight: 700, lineHeight: 1.2 },
+  sectionBasis: { marginTop: 4, marginLeft: 30, fontSize: 7.5, color: COLORS.muted, letterSpacing: 0.4, lineHeight: 1.3 },
+  pointHeading: { marginTop: 16, marginBottom: 2 },
+  pointTitleRow: { flexDirection: "row" },
+  pointRef: { width: 34, fontSize: 10.5, fontWeight: 700, color: COLORS.accent, lineHeight: 1.3 },
+  pointTitle: { flex: 1, fontSize: 10.5, fontWeight: 700, lineHeight: 1.3 },
+  requirement: { marginTop: 2, marginLeft: 34, fontSize: 7.5, lineHeight: 1.35, color: COLORS.muted, fontStyle: "italic" },
+  subheading: { marginTop: 12, marginBottom: 4, fontSize: 9.5, fontWeight: 700, lineHeight: 1.3 },
+  minorHeading: { marginTop: 8, marginBottom: 3, fontSize: 8.5, fontWeight: 700, color: COLORS.accent, lineHeight: 1.3 },
+  body: { marginLeft: 34 },
+  field: { marginTop: 8 },
+  fieldLabelRow: { marginBottom: 2, lineHeight: 1.3 },
+  fieldLabel: { fontSize: 8, fontWeight: 700, lineHeight: 1.3 },
+  fieldSource: { fontSize: 7, color: COLORS.muted, lineHeight: 1.3 },
+  fieldValue: { borderLeftWidth: 1.5, borderLeftColor: COLORS.hairline, paddingLeft: 7 },
+  paragraph: { marginBottom: 3 },
+  bulletRow: { flexDirection: "row", marginBottom: 1.5 },
+  bullet: { width: 10 },
+  notProvided: { fontWeight: 700, color: COLORS.missing },
+  optionalNote: { fontWeight: 400, color: COLORS.muted },
+  note: { fontSize: 8, color: COLORS.muted, marginTop: 3, lineHeight: 1.3 },
+  mono: { fontFamily: MONO, fontSize: 7.5, lineHeight: 1.3 },
+  monoCell: { fontFamily: MONO, fontSize: 6.5, lineHeight: 1.45 },
+  table: { marginTop: 4, marginBottom: 6, borderTopWidth: 0.75, borderTopColor: COLORS.ink },
+  tableHeader: { flexDirection: "row", backgroundColor: COLORS.fill, borderBottomWidth: 0.75, borderBottomColor: COLORS.ink },
+  tableHeaderCell: { paddingVertical: 3, paddingHorizontal: 4, fontSize: 7.5, fontWeight: 700, lineHeight: 1.25 },
+  tableRow: { flexDirection: "row", borderBottomWidth: 0.4, borderBottomColor: COLORS.rule },
+  tableCell: { paddingVertical: 2.5, paddingHorizontal: 4, fontSize: 8, lineHeight: 1.3 },
+  kvRow: { flexDirection: "row", borderBottomWidth: 0.4, borderBottomColor: COLORS.hairline, paddingVertical: 2.5 },
+  kvLabel: { width: "30%", paddingRight: 8, fontSize: 8, fontWeight: 700, color: COLORS.muted, lineHeight: 1.3 },
+  kvValue: { width: "70%", fontSize: 8.5, lineHeight: 1.3 },
+  tocTitle: { fontSize: 16, fontWeight: 700, marginBottom: 14, paddingBottom: 6, borderBottomWidth: 1, borderBottomColor: COLORS.ink },
+  tocRow: { flexDirection: "row", alignItems: "flex-end" },
+  tocLeader: { flexGrow: 1, marginHorizontal: 4, marginBottom: 3, borderBottomWidth: 0.5, borderBottomColor: COLORS.rule, borderBottomStyle: "dotted" },
+  tocPage: { width: 24, textAlign: "right" },
+  link: { color: COLORS.ink, textDecoration: "none" },
+});
+
+/**
+ * Keeps a heading on the same page as the first `ahead` points of what follows it. react-pdf
+ * honours minPresenceAhead only for an element that has an earlier sibling (breaking before the
+ * first child of a container "would not improve" anything), so an empty View goes first; the
+ * fragment makes both siblings of whatever follows the heading.
+ */
+export function KeepWithNext({ ahead, children }: { ahead: number; children: ReactNode }) {
+  return (
+    <>
+      <View />
+      <View wrap={false} minPresenceAhead={ahead}>
+        {children}
+      </View>
+    </>
+  );
+}
+
+/** User text as one Text, every character printed (see text.ts). */
+export function Plain({ children, style }: { children: string; style?: TStyle | TStyle[] }) {
+  return <Text style={style}>{printable(children)}</Text>;
+}
+
+/** Longer user text: blank lines separate paragraphs; single line breaks are kept. */
+export function Paragraphs({ text, style }: { text: string; style?: TStyle }) {
+  const paragraphs = text.split(/\n[ \t]*\n+/).filter((p) => p.trim() !== "");
+  return (
+    <View style={style}>
+      {paragraphs.map((p, i) => (
+        <Text key={i} style={styles.paragraph}>
+          {printable(p)}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+export function Bullets({ items }: { items: readonly string[] }) {
+  return (
+    <View>
+      {items.map((item, i) => (
+        <View key={i} style={styles.bulletRow} wrap={false}>
+          <Text style={styles.bullet}>•</Text>
+          <Text style={{ flex: 1 }}>{printable(item)}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** Printed wherever something the documentation needs is absent. */
+export function NotProvided({ note }: { note?: string }) {
+  return (
+    <Text style={styles.notProvided}>
+      Not provided
+      {note ? <Text style={styles.optionalNote}>{` (${note})`}</Text> : null}
+    </Text>
+  );
+}
+
+/** One card field. `optionalNote` says why an empty field is not a gap ("optional for …"). */
+export function Field({ label, source, value, optionalNote }: { label: string; source: string; value: string | readonly string[] | null; optionalNote?: string }) {
+  return (
+    <View style={styles.field}>
+      <KeepWithNext ahead={22}>
+        <Text style={styles.fieldLabelRow}>
+          <Text style={styles.fieldLabel}>{label}</Text>
+          <Text style={styles.fieldSource}>{`  ·  ${source}`}</Text>
+        </Text>
+      </KeepWithNext>
+      <View style={styles.fieldValue}>
+        {value === null ? <NotProvided note={optionalNote} /> : typeof value === "string" ? <Paragraphs text={value} /> : <Bullets items={value} />}
+      </View>
+    </View>
+  );
+}
+
+/** A label–value list. A null value prints "Not provided". */
+export function KeyValues({ rows }: { rows: readonly { label: string; value: string | ReactNode | null; mono?: boolean }[] }) {
+  return (
+    <View style={{ marginTop: 4, marginBottom: 4 }}>
+      {rows.map((row, i) => (
+        <View key={i} style={styles.kvRow} wrap={typeof row.value === "string" && row.value.length > 600}>
+          <Text style={styles.kvLabel}>{row.label}</Text>
+          <View style={styles.kvValue}>
+            {row.value === null ? (
+              <NotProvided />
+            ) : typeof row.value === "string" ? (
+              <Text style={row.mono ? styles.mono : undefined}>{printable(row.value)}</Text>
+            ) : (
+              row.value
+            )}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export interface TColumn {
+  title: string;
+  /** A percentage of the table width, e.g. "20%". */
+  width: string;
+  align?: "left" | "right";
+  mono?: boolean;
+}
+
+export type TCell = string | null | ReactNode;
+
+/**
+ * A table whose header row repeats on every page it spans (a `fixed` row inside the table's
+ * View). Rows are kept whole on a page unless they hold long text, which may then break.
+ */
+export function Table({ columns, rows }: { columns: readonly TColumn[]; rows: readonly (readonly TCell[])[] }) {
+  return (
+    <>
+      {/* Start the table on the next page rather than leave its header alone at the bottom. */}
+      <KeepWithNext ahead={40}>{null}</KeepWithNext>
+      <TableBody columns={columns} rows={rows} />
+    </>
+  );
+}
+
+function TableBody({ columns, rows }: { columns: readonly TColumn[]; rows: readonly (readonly TCell[])[] }) {
+  return (
+    <View style={styles.table}>
+      <View style={styles.tableHeader} fixed>
+        {columns.map((c, i) => (
+          <Text key={i} style={[styles.tableHeaderCell, { width: c.width, textAlign: c.align ?? "left" }]}>
+            {c.title}
+          </Text>
+        ))}
+      </View>
+      {rows.map((row, r) => {
+        const textLength = row.reduce<number>((sum, cell) => sum + (typeof cell === "string" ? cell.length : 0), 0);
+        return (
+          <View key={r} style={styles.tableRow} wrap={textLength > 500}>
+            {row.map((cell, i) => {
+              const column = columns[i]!;
+              const cellStyle = [styles.tableCell, { width: column.width, textAlign: column.align ?? "left" }];
+              if (cell === null) return <View key={i} style={cellStyle}><NotProvided /></View>;
+              if (typeof cell === "string") {
+                return (
+                  <Text key={i} style={column.mono ? [...cellStyle, styles.monoCell] : cellStyle}>
+                    {printable(cell)}
+                  </Text>
+                );
+              }
+              return <View key={i} style={cellStyle}>{cell}</View>;
+            })}
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+export function RunningHeader({ left, right }: { left: string; right: string }) {
+  return (
+    <View style={styles.runningHeader} fixed>
+      <Text>{printable(left)}</Text>
+      <Text>{right}</Text>
+    </View>
+  );
+}
+
+export function Footer({ documentId }: { documentId: string }) {
+  return (
+    <View style={styles.footer} fixed>
+      <Text>{`Attest  ·  Document ${printable(documentId)}`}</Text>
+      <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+    </View>
+  );
+}
+
+export function SectionHeading({ id, number, title, basis, numbers }: { id: string; number?: string; title: string; basis?: string; numbers: PageNumbers }) {
+  return (
+    <View id={id} style={styles.sectionHeading} minPresenceAhead={80}>
+      <PageMark id={id} numbers={numbers} />
+      <View style={styles.sectionTitleRow}>
+        {number ? <Text style={styles.sectionNumber}>{number}</Text> : null}
+        <Text style={styles.sectionTitle}>{title}</Text>
+      </View>
+      {basis ? <Text style={[styles.sectionBasis, number ? {} : { marginLeft: 0 }]}>{basis.toUpperCase()}</Text> : null}
+    </View>
+  );
+}
+
+/** An Annex IV point's heading; render it as a sibling of its body (see KeepWithNext). */
+export function PointHeading({ id, reference, title, requirement, numbers }: { id: string; reference: string; title: string; requirement?: string; numbers: PageNumbers }) {
+  return (
+    <KeepWithNext ahead={70}>
+      <View id={id} style={styles.pointHeading} {...outlineEntry(`${reference}  ${title}`)}>
+        <PageMark id={id} numbers={numbers} />
+        <View style={styles.pointTitleRow}>
+          <Text style={styles.pointRef}>{reference}</Text>
+          <Text style={styles.pointTitle}>{title}</Text>
+        </View>
+        {requirement ? <Text style={styles.requirement}>{requirement}</Text> : null}
+      </View>
+    </KeepWithNext>
+  );
+}
+
+/**
+ * An entry in the PDF outline (bookmarks pane) at this element. react-pdf supports `bookmark`
+ * on every element, nested by the element tree, but types it only on <Page>.
+ */
+export function outlineEntry(title: string): object {
+  return { bookmark: { title, fit: true } };
+}
+
+export interface TTocEntry {
+  id: string;
+  number?: string;
+  title: string;
+  level: 1 | 2;
+}
+
+export function TableOfContents({ entries, numbers }: { entries: readonly TTocEntry[]; numbers: PageNumbers }) {
+  return (
+    <View>
+      <Text style={styles.tocTitle}>Contents</Text>
+      {entries.map((entry) => {
+        const top = entry.level === 1;
+        const rowStyle = top ? { marginTop: 7, fontWeight: 700 as const, fontSize: 9.5 } : { marginTop: 1.5, fontSize: 8.5, marginLeft: 30 };
+        return (
+          <Link key={entry.id} src={`#${entry.id}`} style={styles.link}>
+            <View style={[styles.tocRow, rowStyle]} wrap={false}>
+              <Text style={{ width: top ? 30 : 34 }}>{entry.number ?? ""}</Text>
+              <Text style={{ flexShrink: 1 }}>{entry.title}</Text>
+              <View style={styles.tocLeader} />
+              <PageRef id={entry.id} numbers={numbers} style={styles.tocPage} />
+            </View>
+          </Link>
+        );
+      })}
+    </View>
+  );
+}

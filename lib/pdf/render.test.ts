@@ -1,0 +1,51 @@
+import { Document, Page, Text } from "@react-pdf/renderer";
+import { createElement as h } from "react";
+import { describe, expect, it } from "vitest";
+import { PageNumbers } from "./page-numbers";
+import { renderPdf } from "./render";
+
+describe("renderPdf", () => {
+  const element = () => h(Document, { title: "t" }, h(Page, { size: "A4" }, h(Text, null, "Hello")));
+
+  it("returns the PDF bytes", async () => {
+    const pdf = await renderPdf(element());
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  });
+
+  it("renders identical bytes with the deterministic option, whatever the clock says", async () => {
+    const options = { deterministic: { creationDate: "2026-01-01T00:00:00.000Z" } };
+    const first = await renderPdf(element(), options);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await renderPdf(element(), options);
+    expect(Buffer.compare(first, second)).toBe(0);
+  });
+
+  it("stamps the current time without it, so two renders differ", async () => {
+    const first = await renderPdf(element());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await renderPdf(element());
+    expect(Buffer.compare(first, second)).not.toBe(0);
+  });
+});
+
+describe("PageNumbers", () => {
+  it("prints where a heading landed, and is settled when every printed number matches", () => {
+    const numbers = new PageNumbers();
+    numbers.mark("a", 4);
+    expect(numbers.lookup("a")).toBe(4);
+    expect(numbers.settled()).toBe(true);
+  });
+
+  it("is not settled when the contents were printed before the heading landed, or elsewhere", () => {
+    const early = new PageNumbers();
+    expect(early.lookup("a")).toBeNull();
+    early.mark("a", 4);
+    expect(early.settled()).toBe(false);
+
+    const seeded = new PageNumbers(new Map([["a", 3]]));
+    expect(seeded.lookup("a")).toBe(3); // from the earlier pass
+    seeded.mark("a", 4);
+    expect(seeded.settled()).toBe(false);
+    expect(new PageNumbers(seeded.pages()).lookup("a")).toBe(4);
+  });
+});

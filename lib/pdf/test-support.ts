@@ -1,0 +1,45 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+
+/*
+ * Text of a PDF, page by page, as a reader would copy it: pdf.js (pdfjs-dist, pure JavaScript,
+ * no system tools) extracts the text items; items on one line are joined with a space where
+ * there is a visible gap between them, lines with "\n".
+ */
+
+type TTextItem = { str: string; hasEOL: boolean; transform: number[]; width: number; height: number };
+
+export async function pdfPages(pdf: Uint8Array): Promise<string[]> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const standardFontDataUrl = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
+  const document = await pdfjs.getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= document.numPages; n += 1) {
+    const page = await document.getPage(n);
+    const content = await page.getTextContent();
+    let text = "";
+    let previous: TTextItem | null = null;
+    for (const raw of content.items) {
+      if (!("str" in raw)) continue;
+      const item = raw as TTextItem;
+      if (previous && !previous.hasEOL && text !== "" && !text.endsWith("\n")) {
+        const gap = item.transform[4]! - (previous.transform[4]! + previous.width);
+        const sameLine = Math.abs(item.transform[5]! - previous.transform[5]!) < 1;
+        if (!sameLine) text += "\n";
+        else if (gap > 0.15 * Math.max(item.height, 1)) text += " ";
+      }
+      text += item.str;
+      if (item.hasEOL) text += "\n";
+      previous = item;
+    }
+    pages.push(text);
+  }
+  await document.destroy();
+  return pages;
+}
+
+/** Whitespace collapsed to single spaces: line breaks in the PDF are layout, not content. */
+export const normalise = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** Whitespace removed: for values that may break inside a long word (URLs, hashes). */
+export const squeeze = (text: string) => text.replace(/\s+/g, "");
