@@ -87,7 +87,7 @@ export function ComparisonTable({ columns }: { columns: ComparedVersion[] }) {
                 <td key={c.version} className="px-4 py-2.5 text-right align-top">
                   <Link href={c.href} className="font-medium text-brand hover:underline">{c.evaluation.name}</Link>
                   <span className="block text-xs text-ink-muted">{formatCount(c.evaluation.rows)} rows · {formatDate(c.evaluation.createdAt)}</span>
-                  <span className="mt-1 flex justify-end text-right"><EvaluationStatus status={c.evaluation.status} waiver={c.evaluation.waiver} compact /></span>
+                  <div className="mt-1 flex justify-end text-right"><EvaluationStatus status={c.evaluation.status} waiver={c.evaluation.waiver} compact /></div>
                 </td>
               ))}
             </tr>

@@ -16,6 +16,7 @@ const TABS = [
 /** Which tab a page under the model belongs to: a version's card and revisions are "Model card", its lineage "Overview". */
 function activeTab(rest: string): string {
   if (/^\/versions\/[^/]+\/(card|revisions)(\/|$)/.test(rest)) return "/card";
+  if (/^\/versions\/[^/]+\/evaluations(\/|$)/.test(rest)) return "/evaluations";
   if (rest.startsWith("/versions/")) return "";
   return rest;
 }

@@ -131,6 +131,10 @@ const CASES: Case[] = [
     method: "PUT", route: "/api/v1/admin/policy/approvals", permission: "settings.manage", sessionOnly: true,
     request: () => ({ path: "/api/v1/admin/policy/approvals", body: {} }),
   },
+  {
+    method: "PATCH", route: "/api/v1/models/[slug]", permission: "models.write", sessionOnly: false,
+    request: () => ({ path: "/api/v1/models/branch-cash-demand-forecast", body: { tags: ["forecasting", "time-series", "treasury"] } }),
+  },
 ];
 
 // The sign-in endpoints establish the actor; their own behaviour is tested in auth.spec.ts.

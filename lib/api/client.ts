@@ -22,7 +22,7 @@ function topLevelFields(fields: Record<string, string> | undefined): Record<stri
 }
 
 /** Calls one of our own route handlers from the browser; the session cookie authenticates it. */
-export async function callApi<T>(path: string, init: { method: "GET" | "POST" | "PUT" | "DELETE"; body?: unknown }): Promise<T> {
+export async function callApi<T>(path: string, init: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown }): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {

@@ -1,7 +1,7 @@
 import { Document, Page, Rect, Svg, Text, View } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 import { RISK_TIERS, type TRiskTier } from "@/lib/domain/model-card/template";
-import { COLORS, Footer, KeyValues, Plain, styles, Table, type TCell } from "./components";
+import { COLORS, Footer, KeyValues, Plain, RunningHeader, styles, Table, type TCell } from "./components";
 import { registerFonts } from "./fonts";
 import { formatCount, formatDate, formatInstant, humanise, tierLabel } from "./format";
 import type { TPortfolioModel, TPortfolioReportData } from "./portfolio-report-data";
@@ -45,7 +45,8 @@ export function PortfolioReport(data: TPortfolioReportData): ReactElement {
   ];
   return (
     <Document title="AI model portfolio report" subject="Inventory of AI models with risk tier and compliance status" keywords={data.documentId} creator="Attest" producer="Attest" creationDate={issued} modificationDate={issued} language="en">
-      <Page size="A4" orientation="landscape" style={[styles.page, { paddingTop: 48, paddingBottom: 56 }]}>
+      <Page size="A4" orientation="landscape" style={[styles.page, { paddingTop: 56, paddingBottom: 56 }]}>
+        <RunningHeader left={`${data.organisation ? `${data.organisation}  ·  ` : ""}AI model portfolio as of ${formatDate(data.asOf)}`} right="Portfolio report" />
         {/* Line spacing on a wrapper, not the page: see ContentPage in technical-documentation.tsx. */}
         <View style={styles.flow}>
         <View style={{ flexDirection: "row", justifyContent: "space-between", borderBottomWidth: 1, borderBottomColor: COLORS.ink, paddingBottom: 8 }}>

@@ -289,7 +289,7 @@ function CardField({ ctx, fieldRef }: { ctx: TContext; fieldRef: readonly [strin
       label={entry.field.label}
       source={entry.sectionTitle}
       value={entry.value}
-      optionalNote={entry.required ? undefined : `optional for ${tier ? tierLabel(tier).toLowerCase() : "this"} systems`}
+      optionalNote={entry.required ? undefined : `optional for ${tierLabel(tier ?? "high").toLowerCase()} systems`}
     />
   );
 }

@@ -10,8 +10,11 @@ export async function modelBySlug(db: Db, slug: string) {
     .innerJoin(users, eq(users.id, models.ownerId))
     .where(eq(models.slug, slug));
   if (!row) return null;
-  const versions = await db.select().from(modelVersions).where(eq(modelVersions.modelId, row.model.id)).orderBy(asc(modelVersions.createdAt));
-  return { ...row.model, ownerEmail: row.ownerEmail, ownerName: row.ownerName, versions };
+  const [versions, maintainers] = await Promise.all([
+    db.select().from(modelVersions).where(eq(modelVersions.modelId, row.model.id)).orderBy(asc(modelVersions.createdAt)),
+    db.select({ email: users.email, name: users.name }).from(modelMaintainers).innerJoin(users, eq(users.id, modelMaintainers.userId)).where(eq(modelMaintainers.modelId, row.model.id)).orderBy(asc(users.name)),
+  ]);
+  return { ...row.model, ownerEmail: row.ownerEmail, ownerName: row.ownerName, maintainers, versions };
 }
 
 /** May this user edit the model? The same rule as the verbs' assertCanEditModel, for the UI. */

@@ -24,3 +24,9 @@ export async function getUserById(db: Db, userId: string) {
   const [user] = await db.select(PUBLIC_COLUMNS).from(users).where(eq(users.id, userId));
   return user ?? null;
 }
+
+/** Active model owners: who can own or maintain a model. */
+export async function activeModelOwners(db: Db) {
+  const rows = await db.select({ email: users.email, name: users.name, roles: users.roles, active: users.active }).from(users).orderBy(asc(users.name));
+  return rows.filter((u) => u.active && u.roles.includes("model_owner")).map(({ email, name }) => ({ email, name }));
+}

@@ -5,6 +5,8 @@ import { getDb } from "@/db/instance";
 import { CompletenessMeter } from "@/components/models/completeness-meter";
 import { currentModel } from "@/components/models/current-model";
 import { NewVersionForm } from "@/components/models/new-version-form";
+import { EditModelForm } from "@/components/models/edit-model-form";
+import { activeModelOwners } from "@/lib/services/users/queries";
 import { StageBadge } from "@/components/models/stage-badge";
 import { Disclosure } from "@/components/ui/disclosure";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -46,6 +48,11 @@ export default async function ModelOverviewPage({ params }: Params) {
         <Stat label="Last updated"><time dateTime={model.updatedAt.toISOString()}>{formatDate(model.updatedAt)}</time></Stat>
       </dl>
 
+      {edits && (
+        <Disclosure summary="Edit details" hint="Name, purpose, tags, accountable owner and maintainers">
+          <EditModelForm model={{ ...model, maintainers: model.maintainers }} modelOwners={await activeModelOwners(db)} />
+        </Disclosure>
+      )}
       <div className="mb-3 flex items-baseline justify-between gap-4">
         <h2 className="text-lg font-semibold">Versions</h2>
         <p className="text-sm text-ink-muted">{versions.length === 1 ? "1 version" : `${versions.length} versions`}</p>
