@@ -35,7 +35,9 @@ test("an owner classifies a credit-scoring model, an officer confirms, evidence 
   const officerContext = await browser.newContext();
   const officer = await officerContext.newPage();
   await signInThroughForm(officer, DEMO.compliance_officer.email, DEMO.compliance_officer.password);
-  await officer.goto(`/models/${slug}/risk`);
+  // The dashboard tells the officer what waits for a decision.
+  await officer.getByRole("link", { name: `Consumer credit scoring ${stamp}` }).first().click();
+  await expect(officer).toHaveURL(new RegExp(`/models/${slug}/risk`));
   await officer.getByRole("button", { name: "Confirm classification" }).click();
   await expect(officer.getByRole("button", { name: "Update Art. 9" })).toBeVisible();
   for (const article of ["Art. 10", "Art. 14", "Art. 72"]) await expect(officer.getByRole("button", { name: `Update ${article}` })).toBeVisible();
@@ -62,5 +64,9 @@ test("an owner classifies a credit-scoring model, an officer confirms, evidence 
   await expect(owner.getByRole("status").filter({ hasText: /Saved revision \d+/ })).toBeVisible();
   await owner.goto(`/models/${slug}/risk`);
   await expect(owner.getByText("Needs review").first()).toBeVisible();
+  // …and the compliance officers are told on their dashboard.
+  await officer.goto("/dashboard");
+  const task = officer.getByRole("listitem").filter({ hasText: `Consumer credit scoring ${stamp}` });
+  await expect(task.getByText("Needs review")).toBeVisible();
   await Promise.all([ownerContext.close(), officerContext.close()]);
 });

@@ -11,6 +11,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { allows } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { auditHeadState, listAuditEvents } from "@/lib/services/audit/queries";
+import { classificationsAwaitingOfficers } from "@/lib/services/risk/queries";
+import { ClassificationTasks } from "@/components/risk/classification-tasks";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -26,6 +28,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const readsAudit = allows(actor.roles, "audit.read");
   const recent = readsAudit ? (await listAuditEvents(db, {}, { limit: 8 })).events : [];
   const head = readsAudit ? await auditHeadState(db) : null;
+  const classificationTasks = allows(actor.roles, "risk.decide") ? await classificationsAwaitingOfficers(db) : null;
 
   return (
     <>
@@ -36,6 +39,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Stat label="Model versions" value={Number(versions?.n ?? 0)} />
         <Stat label="Versions in draft" value={Number(versions?.drafts ?? 0)} />
       </div>
+      {classificationTasks && <ClassificationTasks tasks={classificationTasks} />}
       <div className="mt-6 grid gap-6 lg:grid-cols-5">
         <Card title="Models by risk tier" description="The confirmed EU AI Act tier of each model." className="lg:col-span-2">
           {totalModels === 0 ? (

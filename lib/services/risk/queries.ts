@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { models, obligationEvidence, obligations, riskClassifications, users } from "@/db/schema";
 
@@ -65,4 +65,19 @@ export function obligationsAcrossModels(db: Db) {
     .from(models)
     .leftJoin(obligations, and(eq(obligations.modelId, models.id), eq(obligations.applicable, true)))
     .orderBy(asc(models.name), asc(obligations.position));
+}
+
+/**
+ * What compliance officers must look at in risk classification: proposals awaiting a decision,
+ * and decisions in force that a card change put back under review. Oldest first.
+ */
+export async function classificationsAwaitingOfficers(db: Db) {
+  const rows = await db
+    .select({ id: riskClassifications.id, status: riskClassifications.status, tier: riskClassifications.computedTier, needsReview: riskClassifications.needsReview, reason: riskClassifications.needsReviewReason, proposedAt: riskClassifications.proposedAt, proposedBy: riskClassifications.proposedByEmail, slug: models.slug, name: models.name })
+    .from(riskClassifications)
+    .innerJoin(models, eq(models.id, riskClassifications.modelId))
+    .where(or(eq(riskClassifications.status, "proposed"), and(inArray(riskClassifications.status, ["confirmed", "overridden"]), eq(riskClassifications.needsReview, true))))
+    .orderBy(asc(riskClassifications.proposedAt))
+    .limit(50);
+  return rows.map((r) => ({ ...r, kind: r.status === "proposed" ? ("decide" as const) : ("review" as const) }));
 }
