@@ -6,11 +6,11 @@ export type NavItem = { href: string; label: string; icon: keyof typeof import("
 export const NAV: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: "home", permission: null, section: "work" },
   { href: "/models", label: "Models", icon: "cube", permission: "models.read", section: "work" },
-  { href: "/coverage", label: "Coverage", icon: "shield", permission: "models.read", section: "work" },
+  { href: "/coverage", label: "Coverage", icon: "chart", permission: "models.read", section: "work" },
   { href: "/audit", label: "Audit log", icon: "shield", permission: "audit.read", section: "work" },
   { href: "/admin/users", label: "Users", icon: "users", permission: "users.manage", section: "admin" },
   { href: "/admin/tokens", label: "API tokens", icon: "key", permission: "tokens.manage", section: "admin" },
-  { href: "/admin/policy", label: "Policy", icon: "shield", permission: "settings.manage", section: "admin" },
+  { href: "/admin/policy", label: "Policy", icon: "sliders", permission: "settings.manage", section: "admin" },
 ];
 
 export function navFor(roles: readonly Role[]): NavItem[] {

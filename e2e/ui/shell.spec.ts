@@ -4,7 +4,7 @@ import { DEMO } from "../support/roles";
 import { navLabels, signInThroughForm } from "../support/ui";
 
 const EXPECTED_NAV: Record<Role, string[]> = {
-  admin: ["Dashboard", "Models", "Coverage", "Audit log", "Users", "API tokens"],
+  admin: ["Dashboard", "Models", "Coverage", "Audit log", "Users", "API tokens", "Policy"],
   model_owner: ["Dashboard", "Models", "Coverage"],
   compliance_officer: ["Dashboard", "Models", "Coverage", "Audit log"],
   auditor: ["Dashboard", "Models", "Coverage", "Audit log"],

@@ -1,8 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { emptyModelCard } from "@/lib/domain/model-card/schema";
+import type { EvaluationResponse } from "@/lib/services/evaluations/queries";
 import { exampleTechnicalDocumentationData } from "./examples";
 import { evidenceManifest, missingInformation, notifiedBodyRequired } from "./technical-documentation-content";
-import type { TTechnicalDocumentationData } from "./technical-documentation-data";
+import type { TDocumentedEvaluation, TTechnicalDocumentationData } from "./technical-documentation-data";
 
 describe("missing information", () => {
   it("for the fully documented example, is only the unsigned declaration of conformity", () => {
@@ -83,5 +84,11 @@ describe("the evidence manifest", () => {
     expect(count("Evidence file")).toBe(data.obligations.flatMap((o) => o.evidence).filter((e) => e.sha256).length);
     expect(count("Dataset")).toBe(3);
     expect(entries.every((e) => /^[0-9a-f]{64}$/.test(e.sha256))).toBe(true);
+  });
+});
+
+describe("the evaluation data", () => {
+  it("is the API's evaluation shape (issue 5) plus approvers; thresholds are stored as JSON and parsed by the data gatherer", () => {
+    expectTypeOf<Omit<EvaluationResponse, "thresholds" | "mapping" | "latencyMs">>().toExtend<Omit<TDocumentedEvaluation, "approvers" | "thresholds">>();
   });
 });

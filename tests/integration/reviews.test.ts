@@ -440,6 +440,27 @@ forEachDatabase("reviews, approvals, deployments", (t) => {
     });
   });
 
+  describe("concurrency", () => {
+    it("two officers approving at once both count; a card save and a reclassification at once both invalidate, without deadlock", async () => {
+      const { model, target } = await readyVersion("high");
+      await submitForReview(org.owner, target);
+      const decided = await Promise.all([decideReview(org.officer, { ...target, decision: "approve" }), decideReview(officer2, { ...target, decision: "approve" })]);
+      expect(decided.map((d) => d.stage).sort()).toEqual(["approved", "in_review"]);
+      expect(await stageOf(model.slug)).toBe("approved");
+
+      const proposal = await proposeClassification(org.owner, { slug: model.slug, rulesetVersion: RULESET_VERSION, answers: HIGH });
+      const before = await headSeq(t.db);
+      await Promise.all([
+        saveModelCard(org.owner, { ...target, baseRevision: 1, content: completeCard("high", "v2"), source: "api" }),
+        confirmClassification(org.officer, { classificationId: proposal.id }),
+      ]);
+      expect(await stageOf(model.slug)).toBe("in_review");
+      const invalidated = (await eventsSince(t.db, before)).flatMap((e) => ((e.data as { invalidatedApprovals?: { approvalId: string }[] }).invalidatedApprovals ?? []).map((i) => i.approvalId));
+      // Each approval was invalidated once, by whichever change came first.
+      expect(invalidated.sort()).toEqual(decided.map((d) => d.decision.id).sort());
+    });
+  });
+
   describe("the review queue and the approval policy", () => {
     it("lists what waits, high risk first then oldest; 'mine' leaves out what I approved", async () => {
       const minimal = await readyVersion("minimal");
