@@ -44,9 +44,9 @@ function failure(status: number, error: ErrorShape | undefined, fallback: string
  * File is the body, so the browser streams it from disk. The server answers in NDJSON while it
  * counts ({"type":"progress"} lines, then one result or error line); the lines are read from
  * responseText as they arrive. Chromium reads a response only once the request body is sent, so
- * over HTTP/1.1 the row count shows from the end of the upload, while the server finishes (it
- * counts as the bytes arrive, so by then most rows are done). Resolves with the evaluation or
- * rejects with an UploadFailure; abort() cancels.
+ * while the file is still going up the row count comes from polling GET /api/v1/uploads/{id},
+ * where the server records how far it has counted the upload named by X-Upload-Id. Resolves with
+ * the evaluation or rejects with an UploadFailure; abort() cancels.
  */
 export function uploadPredictions({ url, file, contentType, onProgress }: UploadRequest): { done: Promise<EvaluationResponse>; abort: () => void } {
   const xhr = new XMLHttpRequest();
@@ -56,10 +56,12 @@ export function uploadPredictions({ url, file, contentType, onProgress }: Upload
     let bytesSent = 0;
     let settled = false;
     let phase: UploadProgress["phase"] = "sending";
+    let poll: ReturnType<typeof setInterval> | undefined;
     const report = () => onProgress({ bytesSent, bytesTotal: file.size, rows, phase });
     const settle = (outcome: { ok: true; evaluation: EvaluationResponse } | { ok: false; failure: UploadFailure }) => {
       if (settled) return;
       settled = true;
+      clearInterval(poll);
       if (outcome.ok) resolve(outcome.evaluation);
       else reject(outcome.failure);
     };
@@ -115,9 +117,21 @@ export function uploadPredictions({ url, file, contentType, onProgress }: Upload
     xhr.onerror = () => settle({ ok: false, failure: failure(0, { code: "network", message: "The connection to Attest was lost during the upload. Check your connection and try again." }, "") });
     xhr.onabort = () => settle({ ok: false, failure: failure(0, { code: "aborted", message: "The upload was cancelled. Nothing was stored." }, "") });
 
+    const uploadId = crypto.randomUUID();
+    poll = setInterval(async () => {
+      if (settled || phase !== "sending") return;
+      const response = await fetch(`/api/v1/uploads/${uploadId}`, { cache: "no-store" }).catch(() => null);
+      const progress = response?.ok ? ((await response.json()) as { rows: number }) : null;
+      if (progress && !settled && (rows === null || progress.rows > rows)) {
+        rows = progress.rows;
+        report();
+      }
+    }, 400);
+
     xhr.open("POST", url);
     xhr.setRequestHeader("Content-Type", contentType);
     xhr.setRequestHeader("Accept", "application/x-ndjson");
+    xhr.setRequestHeader("X-Upload-Id", uploadId);
     xhr.send(file);
     report();
   });

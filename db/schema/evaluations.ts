@@ -58,3 +58,16 @@ export const policySettings = pgTable("policy_settings", {
 
 export type TEvaluation = typeof evaluations.$inferSelect;
 export type TEvaluationWaiver = typeof evaluationWaivers.$inferSelect;
+
+/**
+ * How far an upload in flight has got, for the uploading browser to poll: a browser reads no
+ * response before it has sent the whole request, so progress cannot travel on the upload's own
+ * response. Operational telemetry, not governance data: it is not audited, and rows are replaced.
+ */
+export const uploadProgress = pgTable("upload_progress", {
+  id: uuid("id").primaryKey(),
+  userId: uuid("user_id").notNull(),
+  bytes: integer("bytes").notNull().default(0),
+  rows: integer("rows").notNull().default(0),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -193,6 +193,22 @@ test("with Accept: application/x-ndjson the answer streams progress lines and en
   expect(await listIds()).toEqual(ids);
 });
 
+test("an upload named with X-Upload-Id reports its progress to its uploader, and to no one else", async () => {
+  const uploadId = "3f1c9a2e-7b4d-4c1e-9a8f-0d2b6e5c4a10";
+  const res = await pipeline.post(`${base}?${QUERY}`, { headers: { "Content-Type": "text/csv", "X-Upload-Id": uploadId }, data: predictionsCsv() });
+  expect(res.status()).toBe(201);
+  const progress = await pipeline.get(`/api/v1/uploads/${uploadId}`);
+  expect(progress.status()).toBe(200);
+  const { bytes, rows } = (await progress.json()) as { bytes: number; rows: number };
+  expect(bytes).toBeGreaterThan(0);
+  expect(rows).toBeGreaterThanOrEqual(0);
+  expect(rows).toBeLessThanOrEqual(600);
+  // Another user's session cannot see it.
+  const officerTokenless = await asRole("compliance_officer");
+  expect((await officerTokenless.get(`/api/v1/uploads/${uploadId}`)).status()).toBe(403);
+  expect((await pipeline.get("/api/v1/uploads/00000000-0000-4000-8000-000000000000")).status()).toBe(404);
+});
+
 test.describe("bad input over HTTP: the status, a message naming the problem, nothing stored", () => {
   test("a wrong content type: 415", async () => {
     const error = await expectRefused(() => pipeline.post(`${base}?${QUERY}`, { headers: { "Content-Type": "application/xml" }, data: "<predictions/>" }), 415);

@@ -6,6 +6,7 @@ import { NotFound } from "@/lib/services/errors";
 import { ingestPredictionsCsv, MAX_PREDICTIONS_BYTES } from "@/lib/services/evaluations/ingest-predictions";
 import { evaluationResponse, evaluationsOfVersion } from "@/lib/services/evaluations/queries";
 import { recordEvaluationCounts } from "@/lib/services/evaluations/record-counts";
+import { uploadProgressReporter } from "@/lib/services/evaluations/upload-progress";
 import { versionDetail } from "@/lib/services/models/queries";
 
 const CSV_TYPES = ["text/csv", "text/tab-separated-values", "text/plain"];
@@ -21,7 +22,11 @@ async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8
 
 function ingest(ctx: RouteContext, req: NextRequest, slug: string, version: string, onProgress?: (p: { bytes: number; rows: number }) => void) {
   const query = evaluationQuery(req.nextUrl.searchParams);
-  return ingestPredictionsCsv(ctx, { slug, version, ...query, chunks: chunksOf(req.body!), onProgress });
+  // A browser names its upload so it can poll GET /api/v1/uploads/{id} while it is still sending.
+  const uploadId = req.headers.get("x-upload-id");
+  const report = uploadId && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(uploadId) ? uploadProgressReporter(ctx.db, uploadId, ctx.actor.userId) : null;
+  const progress = report || onProgress ? (p: { bytes: number; rows: number }) => (report?.(p), onProgress?.(p)) : undefined;
+  return ingestPredictionsCsv(ctx, { slug, version, ...query, chunks: chunksOf(req.body!), onProgress: progress });
 }
 
 /**
