@@ -2,7 +2,9 @@
 const nextConfig = {
   // PGlite ships WebAssembly and data files it loads from its own package folder at run time;
   // pg has optional native bindings. Both must stay plain Node requires, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  // @react-pdf/renderer (pdfkit, fontkit, yoga's WebAssembly) renders the issued PDFs on the
+  // server: loaded from node_modules as is, like in the tests, so what is tested is what runs.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@react-pdf/renderer"],
   poweredByHeader: false,
   async headers() {
     return [

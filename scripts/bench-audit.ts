@@ -165,6 +165,7 @@ async function benchVerification(db: Db, kind: DatabaseHandle["kind"]) {
     out[String(size)] = { seconds: Math.round(ms) / 1000, verifyPerSec: rate, hashingOnlyPerSec: hashing, ratio: ratio(rate, hashing), met: rate >= hashing / 2 };
   }
   out.inMemoryCanonicalPlusHashPerSec = inMemoryRate(100_000);
+  out.note = "verification runs in the database (lib/services/audit/chain-sql.ts), two pages at once: on PostgreSQL on two connections, on PGlite one after the other";
   out.target = "verification >= 50% of the hashing-only rate (hashing measured over up to 100k of the same events' canonical bytes)";
   return out;
 }

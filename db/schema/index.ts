@@ -6,3 +6,4 @@ export * from "./model-cards";
 export * from "./risk";
 export * from "./evaluations";
 export * from "./reviews";
+export * from "./documents";

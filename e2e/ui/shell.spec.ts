@@ -4,10 +4,10 @@ import { DEMO } from "../support/roles";
 import { navLabels, signInThroughForm } from "../support/ui";
 
 const EXPECTED_NAV: Record<Role, string[]> = {
-  admin: ["Dashboard", "Models", "Coverage", "Audit log", "Users", "API tokens", "Policy"],
-  model_owner: ["Dashboard", "Models", "Coverage"],
-  compliance_officer: ["Dashboard", "Models", "Coverage", "Audit log"],
-  auditor: ["Dashboard", "Models", "Coverage", "Audit log"],
+  admin: ["Dashboard", "Models", "Coverage", "Audit log", "Verify a document", "Users", "API tokens", "Policy"],
+  model_owner: ["Dashboard", "Models", "Coverage", "Verify a document"],
+  compliance_officer: ["Dashboard", "Models", "Reviews", "Coverage", "Audit log", "Verify a document"],
+  auditor: ["Dashboard", "Models", "Coverage", "Audit log", "Verify a document"],
 };
 
 for (const role of ROLES) {

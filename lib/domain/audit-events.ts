@@ -68,6 +68,9 @@ export const ZAuditEventInputSchema = z.discriminatedUnion("action", [
     slug: z.string(), version: z.string(), deploymentId: z.string(), environment: z.string(), strategy: z.string(), tokenId: z.string().nullable(), dossierHash: z.string(), stageBefore: z.string(),
   })),
   event("version.retired", "model_version", z.object({ slug: z.string(), version: z.string(), reason: z.string(), stageBefore: z.string(), leftServiceAt: z.string(), retentionUntil: z.string() })),
+  event("document.issued", "issued_document", z.object({
+    documentId: z.string(), kind: z.enum(["technical_documentation", "portfolio"]), slug: z.string().nullable(), version: z.string().nullable(), sha256: z.string(), sizeBytes: z.number().int(),
+  })),
 ]);
 
 export type TAuditEventInput = z.infer<typeof ZAuditEventInputSchema>;
@@ -108,4 +111,5 @@ export const AUDIT_ACTION_LABELS: Record<TAuditAction, string> = {
   "review.rejected": "Rejected",
   "version.deployed": "Version deployed",
   "version.retired": "Version retired",
+  "document.issued": "Document issued",
 };

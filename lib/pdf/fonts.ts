@@ -50,20 +50,20 @@ export function registerFonts(): void {
   Font.register({
     family: FALLBACK_FAMILY,
     fonts: [
-      { src: path.join(dir, FILES.sans), fontWeight: 400 },
-      { src: path.join(dir, FILES.sansBold), fontWeight: 700 },
+      { src: path.join(/*turbopackIgnore: true*/ dir, FILES.sans), fontWeight: 400 },
+      { src: path.join(/*turbopackIgnore: true*/ dir, FILES.sansBold), fontWeight: 700 },
       // Every style a Helvetica text may take needs its fallback registered, or layout fails.
-      { src: path.join(dir, FILES.sansItalic), fontWeight: 400, fontStyle: "italic" },
-      { src: path.join(dir, FILES.sansBoldItalic), fontWeight: 700, fontStyle: "italic" },
+      { src: path.join(/*turbopackIgnore: true*/ dir, FILES.sansItalic), fontWeight: 400, fontStyle: "italic" },
+      { src: path.join(/*turbopackIgnore: true*/ dir, FILES.sansBoldItalic), fontWeight: 700, fontStyle: "italic" },
     ],
   });
   Font.register({
     family: FALLBACK_MONO_FAMILY,
     fonts: [
-      { src: path.join(dir, FILES.mono), fontWeight: 400 },
-      { src: path.join(dir, FILES.monoBold), fontWeight: 700 },
-      { src: path.join(dir, FILES.monoItalic), fontWeight: 400, fontStyle: "italic" },
-      { src: path.join(dir, FILES.monoBoldItalic), fontWeight: 700, fontStyle: "italic" },
+      { src: path.join(/*turbopackIgnore: true*/ dir, FILES.mono), fontWeight: 400 },
+      { src: path.join(/*turbopackIgnore: true*/ dir, FILES.monoBold), fontWeight: 700 },
+      { src: path.join(/*turbopackIgnore: true*/ dir, FILES.monoItalic), fontWeight: 400, fontStyle: "italic" },
+      { src: path.join(/*turbopackIgnore: true*/ dir, FILES.monoBoldItalic), fontWeight: 700, fontStyle: "italic" },
     ],
   });
   Font.registerHyphenationCallback(breakableParts);
@@ -80,7 +80,7 @@ let fallbackCoverage: ReadonlySet<number> | null = null;
 export function fallbackGlyphs(): ReadonlySet<number> {
   if (fallbackCoverage) return fallbackCoverage;
   const dir = dejaVuDirectory();
-  const [first, ...others] = [FILES.sans, FILES.sansBold].map((file) => fontCoverage(path.join(dir, file)));
+  const [first, ...others] = [FILES.sans, FILES.sansBold].map((file) => fontCoverage(path.join(/*turbopackIgnore: true*/ dir, file)));
   fallbackCoverage = new Set([...first!].filter((c) => others.every((set) => set.has(c))));
   return fallbackCoverage;
 }

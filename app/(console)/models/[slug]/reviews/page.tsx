@@ -1,19 +1,205 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { getDb } from "@/db/instance";
+import { CompletenessMeter } from "@/components/models/completeness-meter";
+import { currentModel } from "@/components/models/current-model";
+import { RiskTierBadge } from "@/components/models/risk-tier-badge";
+import { StageBadge } from "@/components/models/stage-badge";
+import { ApprovalsList } from "@/components/reviews/approvals-list";
+import { DecisionForm } from "@/components/reviews/decision-form";
+import { DossierHash } from "@/components/reviews/dossier-hash";
+import { GateStatus } from "@/components/reviews/gate-status";
+import { versionApi } from "@/components/reviews/links";
+import { reviewOverview } from "@/components/reviews/review-data";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDateTime } from "@/components/ui/format";
+import { cx } from "@/components/ui/cx";
+import { allows } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { UpcomingIcon, UpcomingPanel } from "@/components/models/upcoming-panel";
+import { obligationStatusPhrase } from "@/lib/domain/approvals/policy";
+import { OBLIGATION_TITLES } from "@/lib/domain/risk/obligations";
+import { currentClassification } from "@/lib/services/risk/queries";
 
 export const metadata = { title: "Reviews" };
 
-export default async function ModelReviewsPage() {
-  await requireActor("models.read");
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ version?: string | string[] }> };
+
+const EVALUATION_TONES: Record<string, BadgeTone> = { pass: "success", waived: "warning", fail: "danger" };
+const OBLIGATION_TONES: Record<string, BadgeTone> = { met: "success", not_applicable: "neutral", in_progress: "warning", not_started: "danger" };
+const DECIDABLE = "in_review";
+
+/** The dossier of one version on one screen, and the compliance officer's decision. */
+export default async function ModelReviewsPage({ params, searchParams }: Props) {
+  const actor = await requireActor("models.read");
+  const model = await currentModel((await params).slug);
+  if (!model) notFound();
+  const requested = (await searchParams).version;
+  const label = Array.isArray(requested) ? requested[0] : requested;
+  const versions = model.versions;
+  if (versions.length === 0) {
+    return (
+      <EmptyState title="No versions to review" action={<Link href={`/models/${encodeURIComponent(model.slug)}`} className={buttonClass("secondary", "sm")}>Go to the overview</Link>}>
+        A review is of one version of the model. Once the owner registers a version and submits it, its dossier is reviewed here.
+      </EmptyState>
+    );
+  }
+  const version =
+    (label ? versions.find((v) => v.version === label) : undefined) ??
+    [...versions].reverse().find((v) => v.stage === "in_review") ??
+    versions[versions.length - 1]!;
+  if (label && version.version !== label) notFound();
+
+  const db = await getDb();
+  const [o, classification] = await Promise.all([reviewOverview(db, model, version), currentClassification(db, model.id)]);
+  const slug = encodeURIComponent(model.slug);
+  const versionPath = `/models/${slug}/versions/${encodeURIComponent(version.version)}`;
+  const facts = o.state.facts;
+  const mayDecide = allows(actor.roles, "reviews.decide");
+  const applicable = facts.obligations.filter((x) => x.applicable);
+  const legalBasis = Array.isArray(classification?.legalBasis) ? (classification.legalBasis as { article?: string; point?: string | null }[]) : [];
+
   return (
-    <UpcomingPanel title="Reviews and approvals come with the approval workflow" icon={<UpcomingIcon name="reviews" />}
-      items={[
-        "Each version submitted for review, with the dossier it was judged on",
-        "Approvals, rejections and requested changes, with the reviewer's comment",
-        "Whether an approval still holds, or which later change invalidated it",
-      ]}
-    >
-      A compliance officer will approve a version against the exact card revision, classification and evaluations it was shown; any later change to them invalidates the approval.
-    </UpcomingPanel>
+    <>
+      <nav aria-label="Versions" className="mb-5">
+        <p className="mb-2 text-sm text-ink-muted">Version under review</p>
+        <ul className="flex flex-wrap gap-2">
+          {versions.map((v) => {
+            const current = v.id === version.id;
+            return (
+              <li key={v.id}>
+                <Link
+                  href={`/models/${slug}/reviews?version=${encodeURIComponent(v.version)}`}
+                  aria-current={current ? "page" : undefined}
+                  className={cx("inline-flex items-center gap-2 rounded-md border px-3 py-1.5 text-sm", current ? "border-brand bg-brand-soft text-brand-strong" : "border-line bg-white hover:bg-slate-50")}
+                >
+                  <span className="font-mono">{v.version}</span>
+                  <StageBadge stage={v.stage} />
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 max-w-2xl">
+          <div className="flex flex-wrap items-center gap-3">
+            <h2 className="text-xl font-semibold">Review of version <span className="font-mono">{version.version}</span></h2>
+            <StageBadge stage={version.stage} />
+          </div>
+          {o.request ? (
+            <p className="mt-1 text-sm text-ink-muted">Submitted by {o.request.submittedByEmail} on {formatDateTime(o.request.submittedAt)}.</p>
+          ) : (
+            <p className="mt-1 text-sm text-ink-muted">Not submitted for review yet: this is the dossier as it stands.</p>
+          )}
+          <div className="mt-3"><DossierHash hash={o.state.hash} /></div>
+        </div>
+        <Link href={versionPath} className={buttonClass("secondary", "sm")}>Version page</Link>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Model card" description={facts.card.revision === null ? "No card saved for this version." : `Revision ${facts.card.revision}, measured against the ${o.state.tier ? `${o.state.tier}-risk` : "high-risk"} requirements.`}>
+            <div className="space-y-3">
+              <CompletenessMeter percent={facts.card.completeness.percent} band={facts.card.completeness.band} size="lg" />
+              {facts.card.completeness.missing.length > 0 && (
+                <p className="text-sm text-ink-muted">{facts.card.completeness.missing.length} required field{facts.card.completeness.missing.length === 1 ? " is" : "s are"} missing.</p>
+              )}
+              <Link href={`${versionPath}/card`} className="text-sm font-medium text-brand hover:underline">Read the model card</Link>
+            </div>
+          </Card>
+
+          <Card title="Risk classification">
+            {classification ? (
+              <div className="space-y-3 text-sm">
+                <div className="flex flex-wrap items-center gap-2">
+                  <RiskTierBadge tier={classification.finalTier} />
+                  <Badge tone={classification.status === "overridden" ? "warning" : "success"}>{classification.status === "overridden" ? "Overridden" : "Confirmed"}</Badge>
+                  {facts.classification.needsReview && <Badge tone="danger">Needs review</Badge>}
+                  {classification.decidedByEmail && <span className="text-ink-muted">by {classification.decidedByEmail}{classification.decidedAt ? `, ${formatDateTime(classification.decidedAt)}` : ""}</span>}
+                </div>
+                <Section label="Rationale"><p className="whitespace-pre-wrap break-words">{classification.rationale || "—"}</p></Section>
+                {classification.overrideJustification && <Section label="Override justification"><p className="whitespace-pre-wrap break-words">{classification.overrideJustification}</p></Section>}
+                {legalBasis.length > 0 && (
+                  <Section label="Legal basis">
+                    <ul className="flex flex-wrap gap-1.5">{legalBasis.map((b, i) => <li key={i}><Badge>{[b.article, b.point].filter(Boolean).join(" ")}</Badge></li>)}</ul>
+                  </Section>
+                )}
+                <Link href={`/models/${slug}/risk`} className="inline-block font-medium text-brand hover:underline">Open the risk tab</Link>
+              </div>
+            ) : (
+              <p className="text-sm text-ink-muted">
+                {facts.classification.status === "proposed" ? "A classification is proposed but not yet confirmed by a compliance officer." : "The model has no risk classification yet."}{" "}
+                <Link href={`/models/${slug}/risk`} className="font-medium text-brand hover:underline">Open the risk tab</Link>
+              </p>
+            )}
+          </Card>
+
+          <Card title="Evaluations" description="The latest evaluation of each name counts in the dossier.">
+            {facts.evaluations.length === 0 ? (
+              <p className="text-sm text-ink-muted">No evaluation has been uploaded for this version.</p>
+            ) : (
+              <ul className="divide-y divide-line text-sm">
+                {facts.evaluations.map((e) => (
+                  <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <Link href={`${versionPath}/evaluations/${encodeURIComponent(e.id)}`} className="min-w-0 break-words font-medium text-brand hover:underline">{e.name}</Link>
+                    <Badge tone={EVALUATION_TONES[e.status] ?? "neutral"}>{e.status === "pass" ? "Pass" : e.status === "waived" ? "Waived" : "Fail"}</Badge>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+
+          <Card title="Obligations" description={o.state.tier === "high" ? "High risk: each must be met, or not applicable with a note." : undefined}>
+            {applicable.length === 0 ? (
+              <p className="text-sm text-ink-muted">No obligations apply{o.state.tier ? "" : " until the model is classified"}.</p>
+            ) : (
+              <ul className="divide-y divide-line text-sm">
+                {applicable.map((ob) => (
+                  <li key={ob.id ?? ob.article} className="py-2">
+                    <div className="flex flex-wrap items-center justify-between gap-2">
+                      <span className="font-medium">{ob.article} <span className="font-normal text-ink-muted">{(OBLIGATION_TITLES as Record<string, string | undefined>)[ob.article] ?? ""}</span></span>
+                      <Badge tone={OBLIGATION_TONES[ob.status] ?? "neutral"}>{obligationStatusPhrase(ob.status)}</Badge>
+                    </div>
+                    {ob.note && <p className="mt-1 whitespace-pre-wrap break-words text-ink-muted">{ob.note}</p>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+
+        <div className="space-y-6">
+          <Card title="Approvals">
+            {o.request ? <ApprovalsList decisions={o.decisions} currentHash={o.state.hash} required={o.gate.approvalsRequired} /> : <p className="text-sm text-ink-muted">No review yet: nothing has been decided on this version.</p>}
+          </Card>
+          <Card title="Deployment gate">
+            <GateStatus gate={o.gate} />
+          </Card>
+          {mayDecide && (
+            <Card title="Your decision" description={version.stage === DECIDABLE ? "Approve, request changes or reject this dossier." : undefined}>
+              {version.stage === DECIDABLE ? (
+                <DecisionForm api={versionApi(model.slug, version.version)} dossierHash={o.state.hash} pageHref={`/models/${slug}/reviews?version=${encodeURIComponent(version.version)}`} />
+              ) : (
+                <p className="text-sm text-ink-muted">Only a version in review can be decided on; this one is {version.stage.replace("_", " ")}.</p>
+              )}
+            </Card>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Section({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <p className="text-xs font-semibold uppercase tracking-wide text-ink-muted">{label}</p>
+      <div className="mt-1">{children}</div>
+    </div>
   );
 }

@@ -15,6 +15,7 @@ import { requireActor } from "@/lib/auth/session";
 import { completeness } from "@/lib/domain/model-card/completeness";
 import type { TRiskTier } from "@/lib/domain/model-card/template";
 import { isOwnerOrMaintainer } from "@/lib/services/models/queries";
+import { ReviewSection } from "@/components/reviews/review-section";
 
 export async function generateMetadata({ params }: VersionParams): Promise<Metadata> {
   return { title: `Version ${decodeURIComponent((await params).version)}` };
@@ -26,7 +27,8 @@ const ROLE_LABELS: Record<string, string> = { training: "Training", validation: 
 export default async function VersionPage({ params }: VersionParams) {
   const actor = await requireActor("models.read");
   const { model, version, datasets, card, path, cardApi } = await loadVersion(params);
-  const edits = allows(actor.roles, "models.write") && version.stage !== "retired" && (await isOwnerOrMaintainer(await getDb(), model, actor.userId));
+  const involved = await isOwnerOrMaintainer(await getDb(), model, actor.userId);
+  const edits = allows(actor.roles, "models.write") && version.stage !== "retired" && involved;
   const status = completeness(card?.content ?? {}, model.riskTier as TRiskTier | null);
   const missing = status.overall.required - status.overall.filled;
 
@@ -45,6 +47,7 @@ export default async function VersionPage({ params }: VersionParams) {
           <Link href={`${path}/revisions`} className={buttonClass("secondary", "sm")}>Revisions</Link>
           <a href={`${cardApi}?format=huggingface`} download className={buttonClass("secondary", "sm")}>Export Hugging Face README</a>
           <a href={`${cardApi}?format=cyclonedx`} download className={buttonClass("secondary", "sm")}>Export CycloneDX</a>
+          <a href={`${cardApi.replace(/\/card$/, "")}/documentation.pdf`} download className={buttonClass("secondary", "sm")}>Download technical documentation (PDF)</a>
         </div>
       </div>
 
@@ -82,6 +85,8 @@ export default async function VersionPage({ params }: VersionParams) {
           </dl>
         </Card>
       </div>
+
+      <ReviewSection model={model} version={version} canSubmit={involved && allows(actor.roles, "reviews.submit")} canDeploy={involved && allows(actor.roles, "deployments.write")} />
 
       <section aria-labelledby="datasets-heading" className="mt-8">
         <h3 id="datasets-heading" className="mb-3 text-base font-semibold">Datasets</h3>
