@@ -10,14 +10,12 @@
  * when DATABASE_URL is set, in a throw-away database created and dropped on that server.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
-import path from "node:path";
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { Client } from "pg";
-import { openDatabase, queryRows, type DatabaseHandle, type Db } from "@/db/client";
+import { onThrowawayPglite, onThrowawayPostgres } from "./bench-databases";
+import { queryRows, type DatabaseHandle, type Db } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import type { Actor, RequestMeta } from "@/lib/auth/actor";
 import { auditEventHash, type AuditEventContent } from "@/lib/domain/audit-chain";
@@ -177,41 +175,12 @@ async function benchOn(handle: DatabaseHandle, storage: string) {
   return { storage, settings, appends: await benchAppends(handle.db, handle.kind), verification: await benchVerification(handle.db, handle.kind) };
 }
 
-async function onPglite() {
-  const dir = mkdtempSync(path.join(tmpdir(), "attest-bench-"));
-  const handle = await openDatabase({ dataDir: dir });
-  try {
-    return await benchOn(handle, `PGlite in a temporary DATA_DIR on disk (${dir})`);
-  } finally {
-    await handle.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const onPglite = () => onThrowawayPglite("attest-bench", benchOn);
 
-async function onPostgres(url: string) {
-  const name = `attest_bench_${process.pid}_${Date.now()}`;
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const benchUrl = new URL(url);
-  benchUrl.pathname = `/${name}`;
+const onPostgres = (url: string) => {
   process.env.DATABASE_POOL_SIZE = "32"; // one connection per writer
-  const handle = await openDatabase({ url: benchUrl.toString() });
-  try {
-    return await benchOn(handle, `PostgreSQL, throw-away database ${name} (dropped afterwards)`);
-  } finally {
-    await handle.close();
-    // pool.end() resolves before the server has seen every disconnect; a forced drop would then
-    // terminate live sessions and crash the process with the pool's unhandled error event.
-    for (let i = 0; i < 50; i++) {
-      const { rows } = await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
-      if (rows[0].n === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
+  return onThrowawayPostgres(url, "attest-bench", benchOn);
+};
 
 async function main() {
   // The load average tells a reader whether other work shared the cores during the run.

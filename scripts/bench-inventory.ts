@@ -12,14 +12,12 @@
  * It runs on PGlite in a temporary DATA_DIR (on disk, as the app runs it), and on PostgreSQL too
  * when DATABASE_URL is set, in a throw-away database created and dropped on that server.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
-import path from "node:path";
+import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { Client } from "pg";
-import { openDatabase, queryRows, type DatabaseHandle, type Db } from "@/db/client";
+import { onThrowawayPglite, onThrowawayPostgres } from "./bench-databases";
+import { queryRows, type DatabaseHandle, type Db } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { models, modelVersions, users } from "@/db/schema";
 import { completenessBand } from "@/lib/domain/model-card/completeness";
@@ -202,40 +200,11 @@ async function benchOn(handle: DatabaseHandle, storage: string) {
   };
 }
 
-async function onPglite() {
-  const dir = mkdtempSync(path.join(tmpdir(), "attest-bench-inventory-"));
-  const handle = await openDatabase({ dataDir: dir });
-  try {
-    return await benchOn(handle, `PGlite in a temporary DATA_DIR on disk (${dir})`);
-  } finally {
-    await handle.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const onPglite = () => onThrowawayPglite("attest-bench-inventory", benchOn);
 
-async function onPostgres(url: string) {
-  const name = `attest_bench_inventory_${process.pid}_${Date.now()}`;
-  const admin = new Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const benchUrl = new URL(url);
-  benchUrl.pathname = `/${name}`;
-  const handle = await openDatabase({ url: benchUrl.toString() });
-  try {
-    return await benchOn(handle, `PostgreSQL, throw-away database ${name} (dropped afterwards)`);
-  } finally {
-    await handle.close();
-    // Pool.end() resolves before the server has let the sessions go; dropping WITH (FORCE) at once
-    // can kill one mid-goodbye, and its FATAL would crash this process. Let them leave first.
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const { rows } = await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
-      if (rows[0]?.n === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
+const onPostgres = (url: string) => {
+  return onThrowawayPostgres(url, "attest-bench-inventory", benchOn);
+};
 
 async function main() {
   const report: Record<string, unknown> = { node: process.version, cpus: cpus().length, models: MODELS };

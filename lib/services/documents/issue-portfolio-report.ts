@@ -1,11 +1,9 @@
-import { createHash } from "node:crypto";
-import { issuedDocuments } from "@/db/schema";
-import { actorEmail } from "@/lib/auth/actor";
 import { PortfolioReport } from "@/lib/pdf/portfolio-report";
 import { renderPdf } from "@/lib/pdf/render";
 import { emitAudit } from "../audit/emit";
 import { authorize, withTransaction, type ServiceContext } from "../context";
-import { newDocumentId, nextAuditSeq } from "./document-id";
+import { newDocumentId } from "./document-id";
+import { insertIssuedDocument } from "./insert-issued-document";
 import { gatherPortfolioReport } from "./gather-portfolio-report";
 
 /**
@@ -19,33 +17,16 @@ export async function issuePortfolioReport(ctx: ServiceContext) {
   const documentId = newDocumentId(issuedAt);
   const gathered = await gatherPortfolioReport(ctx.db, ctx.actor, { documentId, generatedAt: issuedAt });
   const pdf = await renderPdf(PortfolioReport(gathered));
-  const sha256 = createHash("sha256").update(pdf).digest("hex");
   const document = await withTransaction(ctx, async (tx) => {
-    const auditSeq = await nextAuditSeq(tx);
-    const [row] = await tx
-      .insert(issuedDocuments)
-      .values({
-        id: documentId,
-        kind: "portfolio",
-        modelVersionId: null,
-        modelSlug: null,
-        versionLabel: null,
-        sha256,
-        sizeBytes: pdf.length,
-        issuedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
-        issuedByEmail: actorEmail(ctx.actor),
-        issuedAt,
-        auditSeq,
-      })
-      .returning();
+    const row = await insertIssuedDocument(tx, ctx, { documentId, issuedAt, pdf }, { kind: "portfolio", versionId: null, slug: null, version: null });
     const event = await emitAudit(tx, ctx, {
       action: "document.issued",
       entityType: "issued_document",
       entityId: documentId,
-      data: { documentId, kind: "portfolio", slug: null, version: null, sha256, sizeBytes: pdf.length },
+      data: { documentId, kind: "portfolio", slug: null, version: null, sha256: row.sha256, sizeBytes: row.sizeBytes },
     });
-    if (event.seq !== auditSeq) throw new Error(`document ${documentId}: its audit event got seq ${event.seq}, not ${auditSeq}`);
-    return row!;
+    if (event.seq !== row.auditSeq) throw new Error(`document ${documentId}: its audit event got seq ${event.seq}, not ${row.auditSeq}`);
+    return row;
   });
   return { bytes: pdf, document };
 }

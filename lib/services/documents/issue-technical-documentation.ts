@@ -1,13 +1,11 @@
-import { createHash } from "node:crypto";
 import { z } from "zod";
-import { issuedDocuments } from "@/db/schema";
-import { actorEmail } from "@/lib/auth/actor";
 import { renderTechnicalDocumentation } from "@/lib/pdf/render";
 import { emitAudit } from "../audit/emit";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { parseInput } from "../parse";
 import { loadModelVersion } from "../models/load";
-import { newDocumentId, nextAuditSeq } from "./document-id";
+import { newDocumentId } from "./document-id";
+import { insertIssuedDocument } from "./insert-issued-document";
 import { gatherTechnicalDocumentation } from "./gather-technical-documentation";
 
 const ZIssueSchema = z.object({ slug: z.string().min(1), version: z.string().min(1) });
@@ -25,34 +23,18 @@ export async function issueTechnicalDocumentation(ctx: ServiceContext, input: z.
   const documentId = newDocumentId(issuedAt);
   const gathered = await gatherTechnicalDocumentation(ctx.db, data.slug, data.version, ctx.actor, { documentId, generatedAt: issuedAt });
   const { pdf } = await renderTechnicalDocumentation(gathered);
-  const sha256 = createHash("sha256").update(pdf).digest("hex");
   const document = await withTransaction(ctx, async (tx) => {
     const { model, version } = await loadModelVersion(tx, data.slug, data.version);
-    const auditSeq = await nextAuditSeq(tx);
-    const [row] = await tx
-      .insert(issuedDocuments)
-      .values({
-        id: documentId,
-        kind: "technical_documentation",
-        modelVersionId: version.id,
-        modelSlug: model.slug,
-        versionLabel: version.version,
-        sha256,
-        sizeBytes: pdf.length,
-        issuedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
-        issuedByEmail: actorEmail(ctx.actor),
-        issuedAt,
-        auditSeq,
-      })
-      .returning();
+    const subject = { kind: "technical_documentation" as const, versionId: version.id, slug: model.slug, version: version.version };
+    const row = await insertIssuedDocument(tx, ctx, { documentId, issuedAt, pdf }, subject);
     const event = await emitAudit(tx, ctx, {
       action: "document.issued",
       entityType: "issued_document",
       entityId: documentId,
-      data: { documentId, kind: "technical_documentation", slug: model.slug, version: version.version, sha256, sizeBytes: pdf.length },
+      data: { documentId, kind: subject.kind, slug: model.slug, version: version.version, sha256: row.sha256, sizeBytes: row.sizeBytes },
     });
-    if (event.seq !== auditSeq) throw new Error(`document ${documentId}: its audit event got seq ${event.seq}, not ${auditSeq}`);
-    return row!;
+    if (event.seq !== row.auditSeq) throw new Error(`document ${documentId}: its audit event got seq ${event.seq}, not ${row.auditSeq}`);
+    return row;
   });
   return { bytes: pdf, document };
 }
