@@ -95,10 +95,9 @@ export function rateToOverall(groups: TNamedCounts, rate: TComparedRate): { diff
 const maxOrNull = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.max(a, b));
 const minOrNull = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.min(a, b));
 
-export function betweenGroupDisparities(groups: TNamedCounts): TDisparities {
-  const selection = rateSpread(groups, "selectionRate");
-  const tpr = rateSpread(groups, "tpr");
-  const fpr = rateSpread(groups, "fpr");
+/** The five disparities from a rate comparison (between groups, or each group to overall). */
+function disparitiesFrom(compare: (rate: TComparedRate) => { difference: number | null; ratio: number | null }): TDisparities {
+  const [selection, tpr, fpr] = (["selectionRate", "tpr", "fpr"] as const).map(compare) as [ReturnType<typeof compare>, ReturnType<typeof compare>, ReturnType<typeof compare>];
   return {
     demographicParityDifference: selection.difference,
     demographicParityRatio: selection.ratio,
@@ -108,15 +107,6 @@ export function betweenGroupDisparities(groups: TNamedCounts): TDisparities {
   };
 }
 
-export function toOverallDisparities(groups: TNamedCounts): TDisparities {
-  const selection = rateToOverall(groups, "selectionRate");
-  const tpr = rateToOverall(groups, "tpr");
-  const fpr = rateToOverall(groups, "fpr");
-  return {
-    demographicParityDifference: selection.difference,
-    demographicParityRatio: selection.ratio,
-    equalOpportunityDifference: tpr.difference,
-    equalizedOddsDifference: maxOrNull(tpr.difference, fpr.difference),
-    equalizedOddsRatio: minOrNull(tpr.ratio, fpr.ratio),
-  };
-}
+export const betweenGroupDisparities = (groups: TNamedCounts): TDisparities => disparitiesFrom((rate) => rateSpread(groups, rate));
+
+export const toOverallDisparities = (groups: TNamedCounts): TDisparities => disparitiesFrom((rate) => rateToOverall(groups, rate));

@@ -1,11 +1,13 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { LIFECYCLE_STAGES } from "@/lib/domain/approvals/lifecycle";
 import { models, modelVersions, users } from "@/db/schema";
 
 export const INVENTORY_SORTS = ["name", "updated", "tier", "completeness", "owner"] as const;
 export const COMPLETENESS_BANDS = ["complete", "nearly", "partial", "empty"] as const;
-export const STAGES = ["draft", "in_review", "approved", "deployed", "retired"] as const;
+// The lifecycle stages, in order: the filter offers exactly those.
+export const STAGES = LIFECYCLE_STAGES;
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
