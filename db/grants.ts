@@ -21,6 +21,8 @@ export function appRoleGrantsSql(role: string, database: string): string[] {
     `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${r}`,
     // The audit log: append and read only.
     `REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${r}`,
+    // Signed checkpoints and their keys are evidence about the log: the same.
+    `REVOKE UPDATE, DELETE, TRUNCATE ON audit_checkpoints, signing_keys FROM ${r}`,
   ];
 }
 

@@ -57,3 +57,34 @@ export const auditHead = pgTable(
 );
 
 export type TAuditEventRow = typeof auditEvents.$inferSelect;
+
+/**
+ * Ed25519 keys that sign checkpoints. The private key is stored encrypted with the app secret when
+ * Attest generated it; when the key is configured (environment) only the public half is stored,
+ * so old checkpoints stay verifiable after a key rotation.
+ */
+export const signingKeys = pgTable("signing_keys", {
+  // The key id: hex SHA-256 of the raw public key, first 16 characters.
+  id: text("id").primaryKey(),
+  // Raw 32-byte public key, base64.
+  publicKey: text("public_key").notNull(),
+  privateKeyCiphertext: text("private_key_ciphertext"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A signed statement "at this time the chain's head was (seq, hash)". Append-only (trigger). A
+ * verifier checks each signature and that the chain's hash at seq is head_hash, so a rewritten
+ * and re-chained history no longer matches the checkpoints signed before it.
+ */
+export const auditCheckpoints = pgTable("audit_checkpoints", {
+  seq: bigint("seq", { mode: "number" }).primaryKey(),
+  headHash: text("head_hash").notNull(),
+  signedAt: timestamp("signed_at", { withTimezone: true, precision: 3 }).notNull(),
+  keyId: text("key_id").notNull(),
+  // base64 Ed25519 signature over the checkpoint's canonical JSON {seq, headHash, signedAt, keyId}.
+  signature: text("signature").notNull(),
+});
+
+export type TAuditCheckpoint = typeof auditCheckpoints.$inferSelect;
+export type TSigningKey = typeof signingKeys.$inferSelect;

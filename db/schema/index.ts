@@ -7,3 +7,5 @@ export * from "./risk";
 export * from "./evaluations";
 export * from "./reviews";
 export * from "./documents";
+export * from "./notifications";
+export * from "./webhooks";

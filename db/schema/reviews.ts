@@ -17,6 +17,8 @@ export const reviewRequests = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
     dossierHash: text("dossier_hash").notNull(),
     dossier: jsonb("dossier").notNull(),
+    // "submission" (the owner asked) | "periodic" (the next-review date came round, Art. 9 / 72)
+    reason: text("reason").notNull().default("submission"),
     // "open" | "closed"
     status: text("status").notNull().default("open"),
     closedAt: timestamp("closed_at", { withTimezone: true }),
@@ -73,6 +75,30 @@ export const deployments = pgTable(
   (t) => [index("deployments_version_idx").on(t.versionId, t.deployedAt)],
 );
 
+/**
+ * A reviewer's comment on one card field (a thread root), or an answer in its thread (parentId).
+ * Only the resolution of a root ever changes; the text is never edited.
+ */
+export const reviewComments = pgTable(
+  "review_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    versionId: uuid("version_id").notNull().references(() => modelVersions.id),
+    reviewRequestId: uuid("review_request_id").references(() => reviewRequests.id),
+    // The card field's path, e.g. "intendedUse.primaryUses"; null for an answer (it inherits its root's).
+    fieldPath: text("field_path"),
+    parentId: uuid("parent_id"),
+    body: text("body").notNull(),
+    authorId: uuid("author_id"),
+    authorEmail: text("author_email").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedByEmail: text("resolved_by_email"),
+  },
+  (t) => [index("review_comments_version_idx").on(t.versionId, t.createdAt), index("review_comments_parent_idx").on(t.parentId)],
+);
+
+export type TReviewComment = typeof reviewComments.$inferSelect;
 export type TReviewRequest = typeof reviewRequests.$inferSelect;
 export type TReviewDecision = typeof reviewDecisions.$inferSelect;
 export type TDeployment = typeof deployments.$inferSelect;
