@@ -18,11 +18,21 @@ export type DatabaseHandle = {
 
 export type DatabaseConfig = { url?: string; dataDir?: string };
 
+// The PostgreSQL databases openDatabase made (not their transactions): see withTransaction.
+const POSTGRES_ROOTS = new WeakSet<object>();
+
+/** Is this a PostgreSQL database handle itself, rather than PGlite or a transaction on either? */
+export function isPostgresRoot(db: Db): boolean {
+  return POSTGRES_ROOTS.has(db);
+}
+
 /** Opens a database without migrating it: PostgreSQL when a URL is given, else PGlite. */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.url) {
     const pool = new Pool({ connectionString: config.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: "postgres", close: () => pool.end() };
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    POSTGRES_ROOTS.add(db);
+    return { db, kind: "postgres", close: () => pool.end() };
   }
   // An empty dataDir means in-memory: tests use it for a throw-away database.
   const client = config.dataDir ? await PGlite.create(config.dataDir) : await PGlite.create();

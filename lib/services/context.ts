@@ -1,4 +1,5 @@
-import type { Db } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { isPostgresRoot, type Db } from "@/db/client";
 import type { Actor, RequestMeta } from "@/lib/auth/actor";
 import { allows, type Permission } from "@/lib/auth/permissions";
 import { Forbidden } from "./errors";
@@ -13,9 +14,29 @@ export function authorize(ctx: ServiceContext, permission: Permission): void {
   if (!allows(actor.roles, permission, actor.token?.scopes)) throw new Forbidden();
 }
 
-/** Runs the change and its audit event in one transaction: if either fails, neither happened. */
-export function withTransaction<T>(ctx: ServiceContext, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((tx) => fn(tx as unknown as Db));
+/**
+ * Runs the change and its audit event in one transaction: if either fails, neither happened.
+ *
+ * On PostgreSQL the audit head row is locked until commit, and a synchronous commit holds that
+ * lock while it waits for its WAL flush: every append would pay one disk flush in series, and the
+ * chain would run at the disk's flush rate whatever the number of writers. So the transaction
+ * commits asynchronously (the lock goes as soon as the commit record is in the WAL buffers), and
+ * before the verb returns a durability barrier waits for the flush: a tiny transaction that writes
+ * one WAL record (a transactional logical message, which changes no table; merely taking a
+ * transaction id would not do, PostgreSQL commits a transaction that wrote nothing without a
+ * flush), so its synchronous commit flushes the WAL up to its own commit record, after ours.
+ * Barriers from concurrent writers share flushes (group commit). Nothing is acknowledged before
+ * it is durable; a crash in between loses a change whose caller got an error (another session
+ * may have read it in that window, as it could read from an asynchronous replica).
+ */
+export async function withTransaction<T>(ctx: ServiceContext, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const durableLater = isPostgresRoot(ctx.db);
+  const result = await ctx.db.transaction(async (tx) => {
+    if (durableLater) await tx.execute(sql`SET LOCAL synchronous_commit = off`);
+    return fn(tx as unknown as Db);
+  });
+  if (durableLater) await ctx.db.execute(sql`SELECT pg_logical_emit_message(true, 'attest.durability', '')`);
+  return result;
 }
 
 export const NO_REQUEST: RequestMeta = { requestId: null, ip: null, userAgent: null };

@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseHandle, type Db } from "@/db/client";
+import { openDatabase, queryRows, type DatabaseHandle, type Db } from "@/db/client";
 import { verifyAuditChain } from "@/lib/services/audit/queries";
+import { withTransaction } from "@/lib/services/context";
 import { createModel } from "@/lib/services/models/create-model";
 import { contextFor, eventsSince, headSeq, seedOrganisation, TEST_REQUEST, type UserContext } from "../helpers/fixtures";
 import { forEachDatabase, postgresUrl, TEST_DATABASE_URL, useTestDatabase } from "../helpers/test-db";
@@ -53,6 +55,41 @@ if (TEST_DATABASE_URL) {
       const events = await expectOneGapFreeChain(t.db, before);
       expect(events.filter((e) => e.requestId === "instance-a")).toHaveLength(MUTATIONS / 2);
       expect(events.filter((e) => e.requestId === "instance-b")).toHaveLength(MUTATIONS / 2);
+    });
+  });
+}
+
+// Appends release the head row at an asynchronous commit, and the verb waits for durability in a
+// separate barrier transaction afterwards (lib/services/context.ts withTransaction).
+if (TEST_DATABASE_URL) {
+  describe("commit and durability barrier [PostgreSQL]", () => {
+    const t = useTestDatabase("postgres");
+    let owner: UserContext;
+    beforeAll(async () => {
+      owner = (await seedOrganisation(t.db)).owner;
+    });
+
+    const setting = async (db: Db) => (await queryRows<{ v: string }>(db, sql`SELECT current_setting('synchronous_commit') AS v`))[0]!.v;
+
+    it("commits the verb's transaction asynchronously, and the setting does not leak to the pool", async () => {
+      const inside = await withTransaction(owner, (tx) => setting(tx));
+      expect(inside).toBe("off");
+      // Every pooled connection is back to the server's default.
+      expect(await Promise.all(range(0, 10).map(() => setting(t.db)))).toEqual(range(0, 10).map(() => "on"));
+    });
+
+    it("returns only once the commit is flushed to the WAL", async () => {
+      // The commit record is written after this position; without the barrier the WAL writer
+      // would flush it up to wal_writer_delay (200 ms) later.
+      const lsn = (db: Db, fn: string) => queryRows<{ ok: boolean }>(db, sql.raw(`SELECT ${fn}`));
+      for (let i = 0; i < 5; i++) {
+        const written = await withTransaction(owner, async (tx) => {
+          await createModel({ ...owner, db: tx }, { name: `Durable model ${i}` });
+          return (await queryRows<{ at: string }>(tx, sql`SELECT pg_current_wal_insert_lsn()::text AS at`))[0]!.at;
+        });
+        const [row] = await lsn(t.db, `pg_current_wal_flush_lsn() >= '${written}'::pg_lsn AS ok`);
+        expect(row!.ok).toBe(true);
+      }
     });
   });
 }
