@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getDb } from "@/db/instance";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { navFor } from "@/components/shell/nav";
 import { Sidebar } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -25,7 +26,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-16 items-center justify-end border-b border-line bg-white px-6">
+        <header className="flex h-16 items-center justify-end gap-4 border-b border-line bg-white px-6">
+          <NotificationBell />
           <UserMenu name={actor.name} email={actor.email} roleLabels={actor.roles.map((r) => ROLE_LABELS[r])} />
         </header>
         {user?.mustChangePassword && (

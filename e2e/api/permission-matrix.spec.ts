@@ -25,6 +25,7 @@ let targetTokenId = "";
 let proposalToConfirm = "";
 let proposalToOverride = "";
 let obligationId = "";
+let webhookId = "";
 const ANSWERS = { role: "provider", annexIIIPoints: ["5(b)"] };
 
 const CASES: Case[] = [
@@ -127,6 +128,22 @@ const CASES: Case[] = [
     request: () => ({ path: "/api/v1/models/retail-credit-scoring/versions/0.0.0-matrix/retire", body: { reason: "matrix" } }),
   },
   {
+    method: "POST", route: "/api/v1/models/[slug]/versions/[version]/periodic-review", permission: "reviews.start_periodic", sessionOnly: true,
+    request: () => ({ path: "/api/v1/models/retail-credit-scoring/versions/0.0.0-matrix/periodic-review", body: {} }),
+  },
+  {
+    method: "POST", route: "/api/v1/models/[slug]/versions/[version]/comments", permission: "reviews.comment", sessionOnly: true,
+    request: () => ({ path: "/api/v1/models/retail-credit-scoring/versions/0.0.0-matrix/comments", body: { fieldPath: "intendedUse.primaryUses", body: "matrix" } }),
+  },
+  {
+    method: "POST", route: "/api/v1/models/[slug]/versions/[version]/comments/[id]/replies", permission: "reviews.respond", sessionOnly: true,
+    request: () => ({ path: "/api/v1/models/retail-credit-scoring/versions/0.0.0-matrix/comments/00000000-0000-4000-8000-000000000000/replies", body: { body: "matrix" } }),
+  },
+  {
+    method: "POST", route: "/api/v1/models/[slug]/versions/[version]/comments/[id]/resolve", permission: "reviews.respond", sessionOnly: true,
+    request: () => ({ path: "/api/v1/models/retail-credit-scoring/versions/0.0.0-matrix/comments/00000000-0000-4000-8000-000000000000/resolve", body: {} }),
+  },
+  {
     // An empty policy is the defaults: the admin's permitted request changes nothing that matters.
     method: "PUT", route: "/api/v1/admin/policy/approvals", permission: "settings.manage", sessionOnly: true,
     request: () => ({ path: "/api/v1/admin/policy/approvals", body: {} }),
@@ -134,6 +151,37 @@ const CASES: Case[] = [
   {
     method: "PATCH", route: "/api/v1/models/[slug]", permission: "models.write", sessionOnly: false,
     request: () => ({ path: "/api/v1/models/branch-cash-demand-forecast", body: { tags: ["forecasting", "time-series", "treasury"] } }),
+  },
+  // Webhooks (issue 6). The admin's webhook listens only for retirements and points nowhere (port 9).
+  {
+    method: "POST", route: "/api/v1/admin/webhooks", permission: "webhooks.manage", sessionOnly: true,
+    request: (role) => ({ path: "/api/v1/admin/webhooks", body: { url: `http://127.0.0.1:9/matrix-${role}-${stamp}`, events: ["version.retired"] } }),
+  },
+  {
+    method: "PATCH", route: "/api/v1/admin/webhooks/[id]", permission: "webhooks.manage", sessionOnly: true,
+    request: (role) => ({ path: `/api/v1/admin/webhooks/${webhookId}`, body: { description: `matrix ${role} ${stamp}` } }),
+  },
+  {
+    method: "POST", route: "/api/v1/admin/webhooks/[id]/rotate-secret", permission: "webhooks.manage", sessionOnly: true,
+    request: () => ({ path: `/api/v1/admin/webhooks/${webhookId}/rotate-secret`, body: {} }),
+  },
+  {
+    method: "POST", route: "/api/v1/admin/webhooks/[id]/ping", permission: "webhooks.manage", sessionOnly: true,
+    request: () => ({ path: `/api/v1/admin/webhooks/${webhookId}/ping`, body: {} }),
+  },
+  {
+    method: "POST", route: "/api/v1/admin/webhooks/[id]/deactivate", permission: "webhooks.manage", sessionOnly: true,
+    request: () => ({ path: `/api/v1/admin/webhooks/${webhookId}/deactivate`, body: {} }),
+  },
+  {
+    // No such delivery: the admin gets 404, after authorisation.
+    method: "POST", route: "/api/v1/admin/webhook-deliveries/[id]/redeliver", permission: "webhooks.manage", sessionOnly: true,
+    request: () => ({ path: "/api/v1/admin/webhook-deliveries/00000000-0000-4000-8000-000000000000/redeliver", body: {} }),
+  },
+  {
+    // Everyone signed in may mark their own notifications read; it is not audited.
+    method: "POST", route: "/api/v1/notifications/read", permission: "notifications.read", sessionOnly: true,
+    request: () => ({ path: "/api/v1/notifications/read", body: { all: true } }),
   },
 ];
 
@@ -164,6 +212,9 @@ test.beforeAll(async () => {
   proposalToOverride = await propose();
   const { obligations } = await (await owner.get("/api/v1/models/retail-credit-scoring/obligations")).json();
   obligationId = obligations[0].id;
+  const webhook = await admin.post("/api/v1/admin/webhooks", { data: { url: `http://127.0.0.1:9/matrix-target-${stamp}`, events: ["version.retired"] } });
+  expect(webhook.status()).toBe(201);
+  webhookId = (await webhook.json()).webhook.id;
 });
 
 test("every mutating route is in the matrix", () => {

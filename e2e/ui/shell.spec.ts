@@ -4,10 +4,10 @@ import { DEMO } from "../support/roles";
 import { navLabels, signInThroughForm } from "../support/ui";
 
 const EXPECTED_NAV: Record<Role, string[]> = {
-  admin: ["Dashboard", "Models", "Coverage", "Audit log", "Verify a document", "Users", "API tokens", "Policy"],
+  admin: ["Dashboard", "Auditor workspace", "Models", "Coverage", "Audit log", "Verify a document", "Users", "API tokens", "Policy", "Webhooks"],
   model_owner: ["Dashboard", "Models", "Coverage", "Verify a document"],
-  compliance_officer: ["Dashboard", "Models", "Reviews", "Coverage", "Audit log", "Verify a document"],
-  auditor: ["Dashboard", "Models", "Coverage", "Audit log", "Verify a document"],
+  compliance_officer: ["Dashboard", "Auditor workspace", "Models", "Reviews", "Coverage", "Audit log", "Verify a document"],
+  auditor: ["Dashboard", "Auditor workspace", "Models", "Coverage", "Audit log", "Verify a document"],
 };
 
 for (const role of ROLES) {

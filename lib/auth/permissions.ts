@@ -31,7 +31,8 @@ const EVERYONE = ROLES;
 export const PERMISSIONS = {
   "users.manage": { roles: ["admin"], scope: null, description: "Create users, change roles and auditor expiry, deactivate and reactivate" },
   "tokens.manage": { roles: ["admin"], scope: null, description: "Issue API tokens for any user, list and revoke them" },
-  "settings.manage": { roles: ["admin"], scope: null, description: "Change policy thresholds and webhooks" },
+  "settings.manage": { roles: ["admin"], scope: null, description: "Change policy thresholds" },
+  "webhooks.manage": { roles: ["admin"], scope: null, description: "Configure outgoing webhooks, rotate their secrets, read and retry their deliveries" },
   "audit.read": { roles: ["admin", "compliance_officer", "auditor"], scope: "audit:read", description: "Read and verify the audit log" },
   "audit.export": { roles: ["admin", "compliance_officer", "auditor"], scope: "audit:read", description: "Download audit log exports" },
   "models.read": { roles: EVERYONE, scope: "models:read", description: "Read the model inventory, cards and evidence" },
@@ -43,9 +44,13 @@ export const PERMISSIONS = {
   "evaluations.waive": { roles: ["compliance_officer"], scope: null, description: "Waive a failing evaluation with a justification" },
   "reviews.submit": { roles: ["model_owner"], scope: "models:write", description: "Submit a version for review" },
   "reviews.decide": { roles: ["compliance_officer"], scope: null, description: "Approve, reject or request changes" },
+  "reviews.comment": { roles: ["compliance_officer"], scope: null, description: "Comment on a card field of a version under review" },
+  "reviews.respond": { roles: ["model_owner", "compliance_officer"], scope: null, description: "Answer and resolve review comments (owners and maintainers of the model, or the comment's author)" },
+  "reviews.start_periodic": { roles: ["model_owner", "compliance_officer"], scope: null, description: "Start the periodic re-review of an approved or deployed version (officers, or the model's owner and maintainers)" },
   "gate.read": { roles: EVERYONE, scope: "gate:read", description: "Ask whether a version may be deployed" },
   "deployments.write": { roles: ["model_owner"], scope: "deployments:write", description: "Record deployments and retire versions" },
   "reports.read": { roles: EVERYONE, scope: "reports:read", description: "Download documentation and reports, verify issued documents" },
+  "notifications.read": { roles: EVERYONE, scope: null, description: "Read one's own in-app notifications and mark them read" },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,6 +6,7 @@ import { ZAuditEventInputSchema, type TAuditEventInput } from "@/lib/domain/audi
 import { canonicalJson } from "@/lib/domain/canonical-json";
 import type { ServiceContext } from "../context";
 import { auditHashSql } from "./chain-sql";
+import { reactToAuditEvent } from "../reactions/react-to-event";
 
 /** A text[] literal: each element quoted, so commas, braces and quotes in a role stay inside it. */
 const textArray = (items: readonly string[]) => `{${items.map((s) => `"${s.replace(/[\\"]/g, "\\$&")}"`).join(",")}}`;
@@ -60,5 +61,7 @@ export async function emitAudit(tx: Db, ctx: ServiceContext, input: TAuditEventI
   // The standalone verifier and exports recompute the hash in JavaScript: an event the two would
   // disagree on (a database not in UTF-8, say) must fail its transaction, not break the chain.
   if (auditEventHash(content) !== row.hash) throw new Error(`audit event ${content.seq}: the database's hash differs from canonicalJson's`);
+  // Webhook deliveries and notifications ride the same transaction (react-to-event.ts says why).
+  await reactToAuditEvent(tx, { ...parsed, seq: content.seq, at: fields.at, actorId: fields.actorId, actorEmail: fields.actorEmail });
   return { ...content, hash: row.hash };
 }

@@ -1,4 +1,7 @@
 import type { Db } from "@/db/client";
+import { signCheckpointIfDue } from "../audit/checkpoints";
+import { sweepOverdueReviews } from "../notifications/overdue-sweep";
+import { dispatchDueDeliveries } from "../webhooks/dispatch";
 
 /**
  * Work the server does by itself, not on anyone's request: each job runs every `everyMs` in this
@@ -7,7 +10,13 @@ import type { Db } from "@/db/client";
  */
 export type BackgroundJob = { name: string; everyMs: number; run: (db: Db) => Promise<unknown> };
 
-const JOBS: BackgroundJob[] = [];
+const JOBS: BackgroundJob[] = [
+  // Sends due webhook deliveries; ATTEST_WEBHOOK_POLL_MS sets how soon a new one goes out.
+  { name: "webhook-dispatcher", everyMs: Number(process.env.ATTEST_WEBHOOK_POLL_MS) || 2000, run: (db) => dispatchDueDeliveries(db) },
+  { name: "overdue-review-sweep", everyMs: 5 * 60_000, run: (db) => sweepOverdueReviews(db) },
+  // Signs the audit head when the log grew and the newest checkpoint is 55 minutes old: hourly at most apart.
+  { name: "audit-checkpoint", everyMs: 5 * 60_000, run: (db) => db.transaction((tx) => signCheckpointIfDue(tx as unknown as Db)) },
+];
 
 export function startBackgroundJobs(db: Db, jobs: readonly BackgroundJob[] = JOBS): () => void {
   if (process.env.ATTEST_BACKGROUND_JOBS === "false") return () => {};

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { openSealedSecret, sealSecret } from "./sealed-secret";
+
+const APP_SECRET = "test-app-secret-0123456789";
+
+describe("sealed secrets", () => {
+  it("round-trips, with a fresh IV each time (the same secret never seals the same way twice)", () => {
+    const a = sealSecret("whsec_abc", "webhook", APP_SECRET);
+    const b = sealSecret("whsec_abc", "webhook", APP_SECRET);
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(a).not.toContain("whsec_abc");
+    expect(openSealedSecret(a, "webhook", APP_SECRET)).toBe("whsec_abc");
+    expect(openSealedSecret(b, "webhook", APP_SECRET)).toBe("whsec_abc");
+  });
+
+  it("refuses another purpose, another app secret and any altered byte", () => {
+    const sealed = sealSecret("private key bytes", "webhook", APP_SECRET);
+    expect(() => openSealedSecret(sealed, "signing-key", APP_SECRET)).toThrow();
+    expect(() => openSealedSecret(sealed, "webhook", "another-app-secret")).toThrow();
+    const [v, iv, ct, tag] = sealed.split(".");
+    const flipped = ct!.startsWith("A") ? `B${ct!.slice(1)}` : `A${ct!.slice(1)}`;
+    expect(() => openSealedSecret([v, iv, flipped, tag].join("."), "webhook", APP_SECRET)).toThrow();
+    expect(() => openSealedSecret("plaintext", "webhook", APP_SECRET)).toThrow("not a sealed secret");
+  });
+});
