@@ -14,7 +14,7 @@ export function GateStatus({ gate }: { gate: Pick<TGate, "deployable" | "reasons
     <div className="text-sm">
       <p className="flex items-center gap-2 font-medium text-danger">
         <span aria-hidden className="inline-block h-2 w-2 rounded-full bg-danger" />
-        Not deployable: the gate answers 409 because
+        Not deployable: the gate answers 409, for these reasons:
       </p>
       <ul className="mt-1 list-disc space-y-0.5 pl-5 text-ink">
         {gate.reasons.map((r, i) => <li key={`${r.code}-${i}`}>{r.message}</li>)}

@@ -13,6 +13,7 @@ import { cx } from "@/components/ui/cx";
 import { callApi } from "@/lib/api/client";
 import type { TQueueItem } from "@/lib/services/reviews/queue";
 import { relativeTime } from "./relative-time";
+import { StartPeriodicReview } from "./start-periodic-review";
 
 type Scope = "mine" | "all";
 const TABS: { scope: Scope; label: string }[] = [
@@ -100,10 +101,16 @@ function QueueTable({ items, scope }: { items: TQueueItem[]; scope: Scope }) {
               <Link href={`/models/${encodeURIComponent(item.slug)}/reviews?version=${encodeURIComponent(item.version)}`} className="font-medium text-brand hover:underline">
                 <span className="break-words">{item.modelName}</span> <span className="font-mono text-xs">{item.version}</span>
               </Link>
-              {item.kind === "overdue_review" && <div className="mt-1"><Badge tone="danger">Re-review overdue</Badge></div>}
+              {item.kind === "overdue_review" && (
+                <div className="mt-1 flex flex-wrap items-center gap-2">
+                  <Badge tone="danger">Re-review overdue</Badge>
+                  <StartPeriodicReview slug={item.slug} version={item.version} label={`Start re-review of ${item.modelName} ${item.version}`} />
+                </div>
+              )}
+              {item.reason === "periodic" && <div className="mt-1"><Badge tone="accent">Periodic review</Badge></div>}
             </Td>
             <Td><RiskTierBadge tier={item.tier} /></Td>
-            <Td className="break-words">{item.submittedBy ?? <span className="text-ink-muted">Periodic review</span>}</Td>
+            <Td className="break-words">{item.submittedBy ?? <span className="text-ink-muted">Not started: due {formatDateTime(item.since)}</span>}</Td>
             <Td className="whitespace-nowrap">
               <time dateTime={item.since} title={formatDateTime(item.since)}>{relativeTime(item.since, now)}</time>
             </Td>

@@ -41,6 +41,9 @@ export async function ReviewSection({ model, version, canSubmit, canDeploy }: { 
             </div>
           )}
           {stage === "draft" && !canSubmit && <p className="border-t border-line pt-4 text-sm text-ink-muted">This version is a draft: its owner or a maintainer submits it for review when the dossier is ready.</p>}
+          {o.periodic && o.request && (
+            <p className="border-t border-line pt-4 text-sm text-ink-muted">Periodic review started by {o.request.submittedByEmail} on {formatDateTime(o.request.submittedAt)}; the version stays {stage} while compliance officers review it.</p>
+          )}
           {stage === "in_review" && o.request && (
             <p className="border-t border-line pt-4 text-sm text-ink-muted">Submitted by {o.request.submittedByEmail} on {formatDateTime(o.request.submittedAt)}; waiting for compliance officers.</p>
           )}
@@ -72,7 +75,7 @@ export async function ReviewSection({ model, version, canSubmit, canDeploy }: { 
           <div>
             <h4 className="mb-2 text-sm font-semibold">Approvals</h4>
             {o.request ? (
-              <ApprovalsList decisions={o.decisions} currentHash={o.state.hash} required={o.gate.approvalsRequired} />
+              <ApprovalsList decisions={o.standingDecisions} currentHash={o.state.hash} required={o.gate.approvalsRequired} />
             ) : (
               <p className="text-sm text-ink-muted">Not submitted for review yet: approvals appear here once a compliance officer decides.</p>
             )}

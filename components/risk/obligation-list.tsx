@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import { formatDate } from "@/components/ui/format";
+import { obligationAnchor } from "@/lib/domain/approvals/policy";
 import { appliesToday, formatLegalDate, IN_FORCE, type TIsoDate } from "@/lib/domain/risk/dates";
 import type { obligationsOfModel } from "@/lib/services/risk/queries";
 import { EvidenceList } from "./evidence-list";
@@ -55,7 +56,8 @@ function ObligationItem({ obligation: o, today, canEdit }: { obligation: TModelO
   const status = obligationStatus(o.status);
   const appliesNow = appliesToday(o, today);
   const overdue = o.dueDate !== null && o.dueDate < today && !CLOSED_STATUSES.includes(o.status);
-  const headingId = `obligation-${o.id}`;
+  // The submission checklist's "Fix this" links here (policy.ts obligationAnchor).
+  const headingId = obligationAnchor(o.id);
   const checklist = o.checklist as string[];
   return (
     <article aria-labelledby={headingId} className={cx("rounded-lg border bg-surface shadow-xs", overdue ? "border-red-300" : "border-line")}>

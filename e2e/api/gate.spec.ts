@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { RULESET_VERSION } from "../../lib/domain/risk/ruleset";
 import { completeCard } from "../../tests/helpers/cards";
 import { asRole, auditHeadSeq, BASE_URL, withToken } from "../support/api";
+import { readyVersion as readyVersionOf } from "../support/ready-version";
 import { signInRequest } from "../support/session";
 
 /**
@@ -14,7 +14,6 @@ test.describe.configure({ mode: "serial" });
 
 const stamp = Date.now().toString(36);
 const OFFICER2 = { email: `gate-officer-${stamp}@example.test`, password: "a-second-officer-password" };
-const FAIR = { overall: { tp: 62, fp: 19, tn: 99, fn: 20 }, attributes: { sex: { groups: { F: { tp: 30, fp: 10, tn: 50, fn: 10 }, M: { tp: 32, fp: 9, tn: 49, fn: 10 } } } } };
 
 let owner: APIRequestContext;
 let officer: APIRequestContext;
@@ -34,29 +33,7 @@ test.beforeAll(async () => {
   officer2 = context;
 });
 
-/** A new model with one version meeting every precondition of its tier; returns the version's API path. */
-async function readyVersion(tier: "high" | "minimal"): Promise<string> {
-  const model = await owner.post("/api/v1/models", { data: { name: `Gate ${tier} ${stamp}` } });
-  expect(model.status()).toBe(201);
-  const { slug } = await model.json();
-  expect((await owner.post(`/api/v1/models/${slug}/versions`, { data: { version: "1.0.0" } })).status()).toBe(201);
-  const base = `/api/v1/models/${slug}/versions/1.0.0`;
-  const card = await owner.put(`${base}/card`, { headers: { "If-Match": '"rev-0"' }, data: completeCard(tier) });
-  expect(card.status()).toBe(201);
-  const answers = tier === "high" ? { role: "provider", annexIIIPoints: ["5(b)"] } : { role: "provider" };
-  const proposal = await owner.post(`/api/v1/models/${slug}/classifications`, { data: { rulesetVersion: RULESET_VERSION, answers } });
-  expect(proposal.status()).toBe(201);
-  expect((await officer.post(`/api/v1/models/${slug}/classifications/${(await proposal.json()).id}/confirm`)).status()).toBe(200);
-  if (tier === "high") {
-    expect((await owner.post(`${base}/evaluations?name=holdout`, { data: FAIR })).status()).toBe(201);
-    const { obligations } = await (await owner.get(`/api/v1/models/${slug}/obligations`)).json();
-    for (const o of obligations as { id: string; article: string; applicable: boolean }[]) {
-      if (!o.applicable) continue;
-      expect((await owner.patch(`/api/v1/obligations/${o.id}`, { data: { status: "met", note: `Evidence for ${o.article} is on file.` } })).status()).toBe(200);
-    }
-  }
-  return base;
-}
+const readyVersion = (tier: "high" | "minimal") => readyVersionOf(owner, officer, `Gate ${tier} ${stamp}`, tier);
 
 async function gate(ctx: APIRequestContext, base: string) {
   const res = await ctx.get(`${base}/gate`);

@@ -28,58 +28,23 @@ import { RULESET_VERSION } from "@/lib/domain/risk/ruleset";
 import { completeCard } from "../helpers/cards";
 import { contextFor, databaseError, eventsSince, headSeq, lastEvent, rejection, seedOrganisation, TEST_PASSWORD, type Organisation, type UserContext } from "../helpers/fixtures";
 import { forEachDatabase } from "../helpers/test-db";
+import { FAIR, HIGH, inAYear, MINIMAL, reviewVersions, UNFAIR } from "../helpers/review-versions";
 
-const HIGH = { role: "provider", annexIIIPoints: ["5(b)"] };
-const MINIMAL = { role: "provider" };
-const FAIR = { overall: { tp: 62, fp: 19, tn: 99, fn: 20 }, attributes: { sex: { groups: { F: { tp: 30, fp: 10, tn: 50, fn: 10 }, M: { tp: 32, fp: 9, tn: 49, fn: 10 } } } } };
-const UNFAIR = { overall: { tp: 55, fp: 10, tn: 125, fn: 10 }, attributes: { sex: { groups: { F: { tp: 5, fp: 0, tn: 90, fn: 5 }, M: { tp: 50, fp: 10, tn: 35, fn: 5 } } } } };
-const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString();
 
 forEachDatabase("reviews, approvals, deployments", (t) => {
   let org: Organisation;
-  let system: ServiceContext;
   let officer2: UserContext;
   let counter = 0;
 
   beforeAll(async () => {
     org = await seedOrganisation(t.db);
-    system = { db: t.db, actor: { kind: "system", name: "test" }, request: NO_REQUEST };
     await createUser(org.admin, { email: "officer.two@bank.eu", name: "Otto Two", roles: ["compliance_officer"], password: TEST_PASSWORD });
     officer2 = await contextFor(t.db, "officer.two@bank.eu");
+    ({ readyVersion, approvedVersion } = reviewVersions(t.db, org, officer2));
   });
 
-  /** A version that meets every precondition of its tier, owned by `owner`, card written by `author`. */
-  async function readyVersion(tier: "high" | "minimal", options: { owner?: UserContext; author?: UserContext; maintainers?: UserContext[]; failingWaived?: boolean } = {}) {
-    const owner = options.owner ?? org.owner;
-    const model = await createModel(system, { name: `Review test ${++counter}`, ownerEmail: owner.actor.email });
-    for (const m of options.maintainers ?? []) await t.db.insert(modelMaintainers).values({ modelId: model.id, userId: m.actor.userId });
-    await createModelVersion(owner, { slug: model.slug, version: "1.0.0" });
-    const target = { slug: model.slug, version: "1.0.0" };
-    await saveModelCard(options.author ?? owner, { ...target, baseRevision: null, content: completeCard(tier), source: "api" });
-    const proposal = await proposeClassification(owner, { slug: model.slug, rulesetVersion: RULESET_VERSION, answers: tier === "high" ? HIGH : MINIMAL });
-    await confirmClassification(org.officer, { classificationId: proposal.id });
-    let evaluationId: string | null = null;
-    if (tier === "high") {
-      const evaluation = await recordEvaluationCounts(owner, { ...target, name: "holdout", ...(options.failingWaived ? UNFAIR : FAIR) });
-      evaluationId = evaluation.id;
-      if (options.failingWaived) {
-        expect(evaluation.result).toBe("fail");
-        await waiveEvaluation(org.officer, { evaluationId: evaluation.id, justification: "Accepted for the pilot; retrain next quarter.", expiresAt: inAYear() });
-      }
-      for (const o of await obligationsOfModel(t.db, model.id)) {
-        if (o.applicable) await updateObligation(owner, { obligationId: o.id, status: "met", note: `Evidence for ${o.article} is on file.` });
-      }
-    }
-    return { model, target, evaluationId };
-  }
-
-  async function approvedVersion(tier: "high" | "minimal", options: Parameters<typeof readyVersion>[1] = {}) {
-    const ready = await readyVersion(tier, options);
-    await submitForReview(options.owner ?? org.owner, ready.target);
-    await decideReview(org.officer, { ...ready.target, decision: "approve" });
-    if (tier === "high") await decideReview(officer2, { ...ready.target, decision: "approve" });
-    return ready;
-  }
+  let readyVersion: ReturnType<typeof reviewVersions>["readyVersion"];
+  let approvedVersion: ReturnType<typeof reviewVersions>["approvedVersion"];
 
   const stageOf = async (slug: string) => (await gateFor(t.db, slug, "1.0.0")).stage;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   canDelete,
   canTransition,
+  daysUntilReview,
   isReviewOverdue,
   LIFECYCLE_EVENTS,
   LIFECYCLE_STAGES,
@@ -26,6 +27,9 @@ const SATISFIED: Record<TLifecycleEventType, TLifecycleEvent> = {
   deploy: { type: "deploy", environment: "production", reviewOverdue: false },
   retire: { type: "retire", reason: "Replaced by 2.0." },
   invalidate: { type: "invalidate", standingApprovals: 1 },
+  open_periodic: { type: "open_periodic", daysUntilDue: -3 },
+  renew: { type: "renew", approvalsValid: 2, required: 2, unmetPreconditions: [] },
+  revoke: { type: "revoke" },
 };
 
 const WRONG_STAGE: Record<TLifecycleEventType, string> = {
@@ -36,17 +40,20 @@ const WRONG_STAGE: Record<TLifecycleEventType, string> = {
   deploy: "only an approved or deployed version can be deployed.",
   retire: "only an approved or deployed version can be retired.",
   invalidate: "only the approvals of a version in review, approved or deployed can be invalidated.",
+  open_periodic: "only an approved or deployed version is reviewed periodically.",
+  renew: "only an approved or deployed version can be re-approved in a periodic review.",
+  revoke: "only the approval of an approved or deployed version can be ended by a periodic review.",
 };
 
 const STAGE_PHRASE: Record<TLifecycleStage, string> = { draft: "a draft", in_review: "in review", approved: "approved", deployed: "deployed", retired: "retired" };
 
 // Every stage × event with its guard satisfied: the next stage, or null where the event may not start.
 const TABLE: Record<TLifecycleStage, Record<TLifecycleEventType, TLifecycleStage | null>> = {
-  draft: { submit: "in_review", approve: null, request_changes: null, reject: null, deploy: null, retire: null, invalidate: null },
-  in_review: { submit: null, approve: "approved", request_changes: "draft", reject: "draft", deploy: null, retire: null, invalidate: "in_review" },
-  approved: { submit: null, approve: null, request_changes: null, reject: null, deploy: "deployed", retire: "retired", invalidate: "in_review" },
-  deployed: { submit: null, approve: null, request_changes: null, reject: null, deploy: "deployed", retire: "retired", invalidate: "in_review" },
-  retired: { submit: null, approve: null, request_changes: null, reject: null, deploy: null, retire: null, invalidate: null },
+  draft: { submit: "in_review", approve: null, request_changes: null, reject: null, deploy: null, retire: null, invalidate: null, open_periodic: null, renew: null, revoke: null },
+  in_review: { submit: null, approve: "approved", request_changes: "draft", reject: "draft", deploy: null, retire: null, invalidate: "in_review", open_periodic: null, renew: null, revoke: null },
+  approved: { submit: null, approve: null, request_changes: null, reject: null, deploy: "deployed", retire: "retired", invalidate: "in_review", open_periodic: "approved", renew: "approved", revoke: "draft" },
+  deployed: { submit: null, approve: null, request_changes: null, reject: null, deploy: "deployed", retire: "retired", invalidate: "in_review", open_periodic: "deployed", renew: "deployed", revoke: "draft" },
+  retired: { submit: null, approve: null, request_changes: null, reject: null, deploy: null, retire: null, invalidate: null, open_periodic: null, renew: null, revoke: null },
 };
 
 describe("canTransition: every stage × event", () => {
@@ -105,6 +112,27 @@ describe("guards", () => {
 
   it.each(["approved", "deployed"] as const)("an %s version's approvals can always be invalidated: it goes back to in_review", (stage) => {
     expect(canTransition(stage, { type: "invalidate", standingApprovals: 0 })).toEqual({ ok: true, next: "in_review" });
+  });
+
+  it.each([
+    [null, false],
+    [31, false],
+    [30, true],
+    [0, true],
+    [-200, true],
+  ] as const)("a periodic review %s days before it is due may start: %s", (daysUntilDue, ok) => {
+    const result = canTransition("deployed", { type: "open_periodic", daysUntilDue });
+    expect(result).toEqual(ok ? { ok: true, next: "deployed" } : { ok: false, code: "review_not_due", message: "The periodic review can start at most 30 days before it is due." });
+  });
+
+  it("a periodic review's approval keeps the version in service, whatever the count; its guards are the first approval's", () => {
+    expect(canTransition("deployed", { type: "renew", approvalsValid: 1, required: 2, unmetPreconditions: [] })).toEqual({ ok: true, next: "deployed" });
+    expect(canTransition("approved", { type: "renew", approvalsValid: 2, required: 2, unmetPreconditions: [UNMET] })).toEqual({
+      ok: false,
+      code: "preconditions_unmet",
+      message: "The version cannot be approved while 1 precondition is not met.",
+    });
+    expect(canTransition("approved", { type: "renew", approvalsValid: 0, required: null, unmetPreconditions: [] })).toMatchObject({ ok: false, code: "not_approvable" });
   });
 
   it("a deployed version may be deployed again, to another environment", () => {
@@ -190,6 +218,15 @@ describe("nextReviewDue and isReviewOverdue", () => {
     ["2027-01-01T00:00:00.000Z", true],
   ])("due 2026-07-09T08:00Z, at %s overdue is %s", (now, overdue) => {
     expect(isReviewOverdue(new Date("2026-07-09T08:00:00.000Z"), new Date(now))).toBe(overdue);
+  });
+
+  it.each([
+    ["2026-07-08T08:00:00.000Z", 1],
+    ["2026-07-08T08:00:00.001Z", 1],
+    ["2026-07-09T08:00:00.000Z", 0],
+    ["2026-07-10T08:00:00.000Z", -1],
+  ])("due 2026-07-09T08:00Z, at %s it is %i days away", (now, days) => {
+    expect(daysUntilReview(new Date("2026-07-09T08:00:00.000Z"), new Date(now))).toBe(days);
   });
 
   it("no due date is never overdue", () => {

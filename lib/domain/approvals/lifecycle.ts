@@ -11,6 +11,9 @@ import { isApprovableTier, type TApprovalPolicy, type TPrecondition } from "./po
  *   deploy           approved | deployed  → deployed         (an environment; review not overdue)
  *   retire           approved | deployed  → retired          (a reason)
  *   invalidate       in_review (with approvals) | approved | deployed → in_review
+ *   open_periodic    approved | deployed  → (unchanged)     (next review due within PERIODIC_REVIEW_WINDOW_DAYS, or overdue)
+ *   renew            approved | deployed  → (unchanged)     (a periodic review's approval; enough of them renew the approval)
+ *   revoke           approved | deployed  → draft           (a periodic review ends in changes requested or rejection)
  *
  * Retired is terminal: a retired version is read-only.
  *
@@ -25,12 +28,19 @@ import { isApprovableTier, type TApprovalPolicy, type TPrecondition } from "./po
  * through, approve re-checks them; the reviewers can send it back with request_changes.
  * The same holds for a deployed version: its stage becomes in_review (the gate then says no),
  * and the deployment records keep the fact that it ran.
+ *
+ * Periodic review (Art. 9 and 72: the risk management is kept up to date) re-examines a version
+ * that stays in service meanwhile: opening it and approving it leave the stage as it is, and the
+ * approval that completes the policy's count sets a new approved-at and next-review date. A
+ * periodic review that finds the version wanting ends its approval the way a first review does:
+ * changes requested and rejection both send it back to draft (the gate then says no; the
+ * deployment records keep that it ran). A reviewer with remarks only comments and approves.
  */
 
 export const LIFECYCLE_STAGES = ["draft", "in_review", "approved", "deployed", "retired"] as const;
 export type TLifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 
-export const LIFECYCLE_EVENTS = ["submit", "approve", "request_changes", "reject", "deploy", "retire", "invalidate"] as const;
+export const LIFECYCLE_EVENTS = ["submit", "approve", "request_changes", "reject", "deploy", "retire", "invalidate", "open_periodic", "renew", "revoke"] as const;
 export type TLifecycleEventType = (typeof LIFECYCLE_EVENTS)[number];
 
 /** An event with what its guard needs to know. */
@@ -48,7 +58,16 @@ export type TLifecycleEvent =
   | { readonly type: "reject" }
   | { readonly type: "deploy"; readonly environment: string; readonly reviewOverdue: boolean }
   | { readonly type: "retire"; readonly reason: string }
-  | { readonly type: "invalidate"; readonly standingApprovals: number };
+  | { readonly type: "invalidate"; readonly standingApprovals: number }
+  /** Days until the next review is due (negative when overdue); null when the version has no due date. */
+  | { readonly type: "open_periodic"; readonly daysUntilDue: number | null }
+  | {
+      readonly type: "renew";
+      readonly approvalsValid: number;
+      readonly required: number | null;
+      readonly unmetPreconditions: readonly TPrecondition[];
+    }
+  | { readonly type: "revoke" };
 
 export const TRANSITION_REFUSAL_CODES = [
   "retired",
@@ -59,6 +78,7 @@ export const TRANSITION_REFUSAL_CODES = [
   "review_overdue",
   "reason_required",
   "nothing_to_invalidate",
+  "review_not_due",
 ] as const;
 export type TTransitionRefusalCode = (typeof TRANSITION_REFUSAL_CODES)[number];
 
@@ -75,6 +95,9 @@ export const TRANSITION_SOURCES: Readonly<Record<TLifecycleEventType, readonly T
   deploy: ["approved", "deployed"],
   retire: ["approved", "deployed"],
   invalidate: ["in_review", "approved", "deployed"],
+  open_periodic: ["approved", "deployed"],
+  renew: ["approved", "deployed"],
+  revoke: ["approved", "deployed"],
 };
 
 const ALLOWED_FROM: Record<TLifecycleEventType, string> = {
@@ -85,7 +108,13 @@ const ALLOWED_FROM: Record<TLifecycleEventType, string> = {
   deploy: "only an approved or deployed version can be deployed",
   retire: "only an approved or deployed version can be retired",
   invalidate: "only the approvals of a version in review, approved or deployed can be invalidated",
+  open_periodic: "only an approved or deployed version is reviewed periodically",
+  renew: "only an approved or deployed version can be re-approved in a periodic review",
+  revoke: "only the approval of an approved or deployed version can be ended by a periodic review",
 };
+
+/** How early before its due date a periodic review may be started. */
+export const PERIODIC_REVIEW_WINDOW_DAYS = 30;
 
 const STAGE_PHRASES: Record<TLifecycleStage, string> = {
   draft: "a draft",
@@ -94,6 +123,11 @@ const STAGE_PHRASES: Record<TLifecycleStage, string> = {
   deployed: "deployed",
   retired: "retired",
 };
+
+/** The stage as a sentence says it: "This version is a draft", "… is in review". */
+export function stagePhrase(stage: TLifecycleStage): string {
+  return STAGE_PHRASES[stage];
+}
 
 /** Whether the event may happen to a version in this stage, and the stage it leads to. */
 export function canTransition(stage: TLifecycleStage, event: TLifecycleEvent): TTransition {
@@ -106,12 +140,20 @@ export function canTransition(stage: TLifecycleStage, event: TLifecycleEvent): T
       if (event.unmetPreconditions.length > 0) return refuse("preconditions_unmet", unmetMessage("submitted", event.unmetPreconditions.length));
       return { ok: true, next: "in_review" };
     case "approve":
+    case "renew":
       if (event.required === null) return refuse("not_approvable", "The model's risk tier can never be approved.");
       if (event.unmetPreconditions.length > 0) return refuse("preconditions_unmet", unmetMessage("approved", event.unmetPreconditions.length));
+      if (event.type === "renew") return { ok: true, next: stage };
       return { ok: true, next: event.approvalsValid >= event.required ? "approved" : "in_review" };
     case "request_changes":
     case "reject":
+    case "revoke":
       return { ok: true, next: "draft" };
+    case "open_periodic":
+      if (event.daysUntilDue === null || event.daysUntilDue > PERIODIC_REVIEW_WINDOW_DAYS) {
+        return refuse("review_not_due", `The periodic review can start at most ${PERIODIC_REVIEW_WINDOW_DAYS} days before it is due.`);
+      }
+      return { ok: true, next: stage };
     case "deploy":
       if (event.environment.trim() === "") return refuse("environment_required", "Name the environment the version is deployed to.");
       if (event.reviewOverdue) return refuse("review_overdue", "The periodic review of this version is overdue: it must be reviewed again before it is deployed.");
@@ -202,6 +244,11 @@ const DAY_MS = 86_400_000;
 export function nextReviewDue(approvedAt: Date, tier: TRiskTier | null, policy: TApprovalPolicy): Date | null {
   if (!isApprovableTier(tier)) return null;
   return new Date(approvedAt.getTime() + policy[tier].reviewIntervalDays * DAY_MS);
+}
+
+/** Whole days from now until the review is due, rounded up (negative once overdue); null without a due date. */
+export function daysUntilReview(nextReviewDue: Date | null, now: Date): number | null {
+  return nextReviewDue === null ? null : Math.ceil((nextReviewDue.getTime() - now.getTime()) / DAY_MS);
 }
 
 /** Overdue once the due instant has passed; a version with no due date is never overdue. */

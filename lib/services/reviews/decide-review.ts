@@ -12,7 +12,7 @@ import { loadModelVersion } from "../models/load";
 import { dossierState } from "./dossier-state";
 import { approvalPolicy } from "./policy";
 import { transitionOrThrow } from "./refusals";
-import { currentReviewRequest, decisionsOfRequest, maintainerIds, recordedDecisions } from "./review-state";
+import { currentReviewRequest, decisionsOfRequest, isOpenPeriodicReview, maintainerIds, recordedDecisions } from "./review-state";
 
 const ZDecideSchema = z.object({
   slug: z.string(),
@@ -28,7 +28,9 @@ const ACTIONS = { approve: "review.approved", request_changes: "review.changes_r
  * here, on the server (separation-of-duties.ts): 403 for who may not decide, 400 for a missing
  * comment. An approval records the dossier hash it approved; the one that completes the count
  * approves the version and sets its next review. Changes requested and rejection end the review:
- * the version goes back to draft.
+ * the version goes back to draft. A periodic review is decided the same way on a version that
+ * stays approved or deployed meanwhile (lifecycle.ts: renew and revoke); the approval that
+ * completes its count renews approved-at and the next review date.
  */
 export async function decideReview(ctx: ServiceContext, input: z.input<typeof ZDecideSchema>) {
   authorize(ctx, "reviews.decide");
@@ -38,7 +40,8 @@ export async function decideReview(ctx: ServiceContext, input: z.input<typeof ZD
   return withTransaction(ctx, async (tx) => {
     const { model, version } = await loadModelVersion(tx, data.slug, data.version, { lock: true });
     const request = await currentReviewRequest(tx, version.id);
-    if (version.stage !== "in_review" || !request || request.status !== "open") {
+    const periodic = request !== null && isOpenPeriodicReview(request, version.stage);
+    if ((version.stage !== "in_review" && !periodic) || !request || request.status !== "open") {
       transitionOrThrow(version.stage, data.decision === "approve" ? { type: "approve", approvalsValid: 0, required: 0, unmetPreconditions: [] } : { type: data.decision });
       throw new Conflict("This version has no open review to decide on.");
     }
@@ -49,7 +52,8 @@ export async function decideReview(ctx: ServiceContext, input: z.input<typeof ZD
     const refusal = decisionRefusal({
       approver: { id: actor.userId, roles: actor.roles },
       model: { ownerId: model.ownerId, maintainerIds: await maintainerIds(tx, model.id) },
-      submitterId: request.submittedBy,
+      // Whoever opened a periodic review submitted no content: an officer who started it may decide.
+      submitterId: request.reason === "periodic" ? null : request.submittedBy,
       cardAuthorIds: state.cardAuthorIds,
       priorApprovals: recordedDecisions(prior),
       tier: state.tier,
@@ -80,14 +84,16 @@ export async function decideReview(ctx: ServiceContext, input: z.input<typeof ZD
     let stage;
     if (data.decision === "approve") {
       const unmet = submissionPreconditions(state.facts);
-      stage = transitionOrThrow(version.stage, { type: "approve", approvalsValid: after.approvalsValid, required: after.required, unmetPreconditions: unmet }, unmet);
+      const counts = { approvalsValid: after.approvalsValid, required: after.required, unmetPreconditions: unmet };
+      stage = transitionOrThrow(version.stage, periodic ? { type: "renew", ...counts } : { type: "approve", ...counts }, unmet);
     } else {
-      stage = transitionOrThrow(version.stage, { type: data.decision });
+      stage = transitionOrThrow(version.stage, periodic ? { type: "revoke" } : { type: data.decision });
     }
-    const due = stage === "approved" ? nextReviewDue(now, state.tier, policy) : null;
-    if (stage === "approved") await tx.update(modelVersions).set({ stage, approvedAt: now, nextReviewDue: due }).where(eq(modelVersions.id, version.id));
+    const complete = data.decision === "approve" && after.required !== null && after.approvalsValid >= after.required;
+    const due = complete ? nextReviewDue(now, state.tier, policy) : null;
+    if (complete) await tx.update(modelVersions).set({ stage, approvedAt: now, nextReviewDue: due }).where(eq(modelVersions.id, version.id));
     else if (stage !== version.stage) await tx.update(modelVersions).set({ stage }).where(eq(modelVersions.id, version.id));
-    if (stage !== "in_review") await tx.update(reviewRequests).set({ status: "closed", closedAt: now }).where(eq(reviewRequests.id, request.id));
+    if (complete || data.decision !== "approve") await tx.update(reviewRequests).set({ status: "closed", closedAt: now }).where(eq(reviewRequests.id, request.id));
     await emitAudit(tx, ctx, {
       action: ACTIONS[data.decision],
       entityType: "model_version",

@@ -31,7 +31,7 @@ export async function deployVersion(ctx: ServiceContext, input: z.input<typeof Z
     const { model, version } = await loadModelVersion(tx, data.slug, data.version, { lock: true });
     await assertCanEditModel(tx, ctx, model);
     const gate = await gateOfVersion(tx, model, version);
-    if (!gate.deployable) throw new Conflict(`Version ${version.version} may not be deployed: ${gate.reasons.map((r) => r.message).join(" ")}`, { gate });
+    if (!gate.deployable) throw new Conflict(`Version ${version.version} may not be deployed. ${gate.reasons.map((r) => r.message).join(" ")}`, { gate });
     const stage = transitionOrThrow(version.stage, { type: "deploy", environment: data.environment, reviewOverdue: false });
     const tokenId = ctx.actor.kind === "user" ? (ctx.actor.token?.id ?? null) : null;
     const [deployment] = await tx

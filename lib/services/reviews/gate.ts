@@ -1,12 +1,12 @@
 import type { Db } from "@/db/client";
 import type { TModel, TModelVersion } from "@/db/schema";
-import { isReviewOverdue } from "@/lib/domain/approvals/lifecycle";
+import { isReviewOverdue, stagePhrase, type TLifecycleStage } from "@/lib/domain/approvals/lifecycle";
 import { requiredApprovals } from "@/lib/domain/approvals/separation-of-duties";
 import { tierPhrase } from "@/lib/domain/approvals/policy";
 import { loadModelVersion } from "../models/load";
 import { dossierState } from "./dossier-state";
 import { approvalPolicy } from "./policy";
-import { currentReviewRequest, decisionsOfRequest } from "./review-state";
+import { approvingRequest, decisionsOfRequest } from "./review-state";
 
 export const GATE_REASON_CODES = ["prohibited", "not_approved", "approvals_missing", "dossier_changed", "review_overdue", "evaluation_failing"] as const;
 export type TGateReasonCode = (typeof GATE_REASON_CODES)[number];
@@ -26,6 +26,9 @@ export type TGate = {
 };
 
 /**
+ * Reason messages are whole sentences (capital first, full stop last): a pipeline prints them as
+ * they are, and the UI lists them under a heading rather than inside a sentence.
+ *
  * May this version be deployed now? Yes when it is approved (or already deployed), has the
  * valid approvals its tier needs, every one of them given on the dossier as it stands now, its
  * periodic review is not overdue, its model is not prohibited, and no evaluation in the dossier
@@ -34,18 +37,18 @@ export type TGate = {
 export async function gateOfVersion(tx: Db, model: TModel, version: TModelVersion, now = new Date()): Promise<TGate> {
   const state = await dossierState(tx, model, version, now);
   const policy = await approvalPolicy(tx);
-  const request = await currentReviewRequest(tx, version.id);
+  const request = await approvingRequest(tx, version);
   const approvals = request ? (await decisionsOfRequest(tx, request.id)).filter((d) => d.decision === "approve") : [];
   const valid = approvals.filter((a) => a.invalidatedAt === null);
   const required = requiredApprovals(state.tier, policy);
   const reasons: TGate["reasons"] = [];
   if (state.tier === "prohibited") reasons.push({ code: "prohibited", message: "The model is classified as prohibited (Art. 5): it may never be deployed." });
   if (version.stage !== "approved" && version.stage !== "deployed") {
-    reasons.push({ code: "not_approved", message: `Version ${version.version} is ${version.stage.replace("_", " ")}, not approved: it cannot be deployed.` });
+    reasons.push({ code: "not_approved", message: `Version ${version.version} is ${stagePhrase(version.stage as TLifecycleStage)}, not approved: it cannot be deployed.` });
   }
   const distinct = new Set(valid.map((a) => a.approverId)).size;
   if (required !== null && distinct < required && state.tier !== "prohibited") {
-    reasons.push({ code: "approvals_missing", message: `${tierPhrase(state.tier!)} needs ${required} valid approval${required === 1 ? "" : "s"}; this version has ${distinct}.` });
+    reasons.push({ code: "approvals_missing", message: `A ${tierPhrase(state.tier!).replace(" ", "-")} version needs ${required} valid approval${required === 1 ? "" : "s"}; this one has ${distinct}.` });
   } else if (required === null && state.tier !== "prohibited") {
     reasons.push({ code: "approvals_missing", message: "The model has no confirmed risk classification, so no approval can count." });
   }

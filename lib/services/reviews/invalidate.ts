@@ -4,7 +4,7 @@ import { models, modelVersions, reviewDecisions, reviewRequests } from "@/db/sch
 import { dossierDiff, type TDossier } from "@/lib/domain/approvals/dossier";
 import { nextStage, type TLifecycleStage } from "@/lib/domain/approvals/lifecycle";
 import { dossierState } from "./dossier-state";
-import { currentReviewRequest, standingApprovalsOfRequests } from "./review-state";
+import { approvingRequest, currentReviewRequest, standingApprovalsOfRequests } from "./review-state";
 
 /** What the audit event of the change that invalidated approvals says about them. */
 export type TInvalidatedApproval = {
@@ -26,6 +26,8 @@ const HAS_APPROVALS: readonly string[] = ["in_review", "approved", "deployed"];
  * invalidated with what changed, and the version goes back to in_review (lifecycle.ts says why
  * not draft); its review request is open again for the reviewers. Returns what it invalidated,
  * for the verb's own audit event; the verb then links them to that event (linkInvalidations).
+ * During a periodic review both the approvals the version stands on and those already given in
+ * the periodic review are invalidated; the periodic request stays the open one.
  */
 export async function invalidateStandingApprovals(tx: Db, target: { versionIds: string[] } | { modelId: string }, now = new Date()): Promise<TInvalidatedApproval[]> {
   const versions = await tx
@@ -38,7 +40,8 @@ export async function invalidateStandingApprovals(tx: Db, target: { versionIds: 
   for (const version of versions.filter((v) => HAS_APPROVALS.includes(v.stage))) {
     const request = await currentReviewRequest(tx, version.id);
     if (!request) continue;
-    const standing = await standingApprovalsOfRequests(tx, [request.id]);
+    const basis = await approvingRequest(tx, version);
+    const standing = await standingApprovalsOfRequests(tx, [...new Set([request.id, ...(basis ? [basis.id] : [])])]);
     if (standing.length === 0) continue;
     const [model] = await tx.select().from(models).where(eq(models.id, version.modelId));
     const current = await dossierState(tx, model!, version, now);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lt } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lt, notInArray, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { modelMaintainers, models, modelVersions, reviewDecisions, reviewRequests } from "@/db/schema";
 import { requiredApprovals } from "@/lib/domain/approvals/separation-of-duties";
@@ -6,7 +6,10 @@ import type { TRiskTier } from "@/lib/domain/model-card/template";
 import { approvalPolicy } from "./policy";
 
 export type TQueueItem = {
+  /** A review waiting for decisions (a submission or a periodic review), or an overdue one nobody started. */
   kind: "review" | "overdue_review";
+  /** Why the review exists: the owner submitted, or the next-review date came round; null while not started. */
+  reason: "submission" | "periodic" | null;
   slug: string;
   modelName: string;
   version: string;
@@ -25,11 +28,12 @@ export type TQueueItem = {
 const URGENCY: Record<string, number> = { high: 0, limited: 1, minimal: 2 };
 
 /**
- * What waits for a compliance officer: versions in review, and approved or deployed versions
- * whose periodic review is overdue. Sorted by urgency: high risk first (unclassified with it),
- * then limited, then minimal; within a tier the oldest first. "mine" leaves out what this
- * officer may not or need not decide: models they own or maintain, what they submitted, and
- * dossiers they already approved.
+ * What waits for a compliance officer: versions in review, periodic reviews in progress, and
+ * approved or deployed versions whose periodic review is overdue and not started yet. Sorted by
+ * urgency: high risk first (unclassified with it), then limited, then minimal; within a tier the
+ * oldest first. "mine" leaves out what this officer may not or need not decide: models they own
+ * or maintain, what they submitted (starting a periodic review is not submitting), and dossiers
+ * they already approved.
  */
 export async function reviewQueue(db: Db, options: { scope: "mine" | "all"; userId: string | null }, now = new Date()): Promise<TQueueItem[]> {
   const policy = await approvalPolicy(db);
@@ -38,12 +42,25 @@ export async function reviewQueue(db: Db, options: { scope: "mine" | "all"; user
     .from(reviewRequests)
     .innerJoin(modelVersions, eq(modelVersions.id, reviewRequests.versionId))
     .innerJoin(models, eq(models.id, modelVersions.modelId))
-    .where(and(eq(reviewRequests.status, "open"), eq(modelVersions.stage, "in_review")));
+    .where(
+      and(
+        eq(reviewRequests.status, "open"),
+        or(eq(modelVersions.stage, "in_review"), and(eq(reviewRequests.reason, "periodic"), inArray(modelVersions.stage, ["approved", "deployed"]))),
+      ),
+    );
+  const started = open.map((r) => r.version.id);
   const overdue = await db
     .select({ version: modelVersions, model: models })
     .from(modelVersions)
     .innerJoin(models, eq(models.id, modelVersions.modelId))
-    .where(and(inArray(modelVersions.stage, ["approved", "deployed"]), isNotNull(modelVersions.nextReviewDue), lt(modelVersions.nextReviewDue, now)));
+    .where(
+      and(
+        inArray(modelVersions.stage, ["approved", "deployed"]),
+        isNotNull(modelVersions.nextReviewDue),
+        lt(modelVersions.nextReviewDue, now),
+        ...(started.length ? [notInArray(modelVersions.id, started)] : []),
+      ),
+    );
   const requestIds = open.map((r) => r.request.id);
   const approvals = requestIds.length
     ? await db
@@ -59,9 +76,11 @@ export async function reviewQueue(db: Db, options: { scope: "mine" | "all"; user
   const items: (TQueueItem & { mine: boolean })[] = [];
   for (const { request, version, model } of open) {
     const valid = approvals.filter((a) => a.requestId === request.id && a.decision === "approve" && a.invalidatedAt === null);
-    const involved = model.ownerId === options.userId || maintained.has(model.id) || request.submittedBy === options.userId;
+    const submitted = request.reason !== "periodic" && request.submittedBy === options.userId;
+    const involved = model.ownerId === options.userId || maintained.has(model.id) || submitted;
     items.push({
       kind: "review",
+      reason: request.reason === "periodic" ? "periodic" : "submission",
       slug: model.slug,
       modelName: model.name,
       version: version.version,
@@ -80,6 +99,7 @@ export async function reviewQueue(db: Db, options: { scope: "mine" | "all"; user
     const involved = model.ownerId === options.userId || maintained.has(model.id);
     items.push({
       kind: "overdue_review",
+      reason: null,
       slug: model.slug,
       modelName: model.name,
       version: version.version,

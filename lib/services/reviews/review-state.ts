@@ -14,6 +14,22 @@ export async function currentReviewRequest(tx: Db, versionId: string) {
   return row ?? null;
 }
 
+/**
+ * The request whose approvals the version stands on. That is the current one, except while a
+ * periodic review is open on a version still approved or deployed: until that review is decided,
+ * the approvals that put the version in service keep standing (lifecycle.ts).
+ */
+export async function approvingRequest(tx: Db, version: { id: string; stage: string }) {
+  const [current, previous] = await tx.select().from(reviewRequests).where(eq(reviewRequests.versionId, version.id)).orderBy(desc(reviewRequests.submittedAt), desc(reviewRequests.id)).limit(2);
+  if (current && isOpenPeriodicReview(current, version.stage)) return previous ?? null;
+  return current ?? null;
+}
+
+/** A periodic review in progress on a version that stays in service meanwhile. */
+export function isOpenPeriodicReview(request: { reason: string; status: string }, stage: string): boolean {
+  return request.reason === "periodic" && request.status === "open" && (stage === "approved" || stage === "deployed");
+}
+
 export async function decisionsOfRequest(tx: Db, reviewRequestId: string) {
   return tx.select().from(reviewDecisions).where(eq(reviewDecisions.reviewRequestId, reviewRequestId)).orderBy(asc(reviewDecisions.decidedAt), asc(reviewDecisions.id));
 }

@@ -12,6 +12,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { Table, Td, Th } from "@/components/ui/table";
 import { allows } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
+import { evaluationAnchor } from "@/lib/domain/approvals/policy";
 import { evaluationsOfModel } from "@/lib/services/evaluations/queries";
 import { isOwnerOrMaintainer } from "@/lib/services/models/queries";
 
@@ -105,7 +106,7 @@ export default async function ModelEvaluationsPage({ params }: Params) {
                     </thead>
                     <tbody className="divide-y divide-line">
                       {evaluations.map((e) => (
-                        <tr key={e.id}>
+                        <tr key={e.id} id={evaluationAnchor(e.id)} className="scroll-mt-20 target:bg-amber-50">
                           <Td className="max-w-72">
                             <Link href={`${versionPath(version.version)}/evaluations/${e.id}`} className="break-words font-medium text-brand hover:underline">{e.name}</Link>
                             <span className="block truncate font-mono text-xs text-ink-muted" title={`SHA-256 ${e.inputSha256}`}>{e.inputSha256.slice(0, 12)}…</span>

@@ -6,12 +6,16 @@ import { CompletenessMeter } from "@/components/models/completeness-meter";
 import { currentModel } from "@/components/models/current-model";
 import { RiskTierBadge } from "@/components/models/risk-tier-badge";
 import { StageBadge } from "@/components/models/stage-badge";
+import { CardDiff } from "@/components/model-card/card-diff";
 import { ApprovalsList } from "@/components/reviews/approvals-list";
+import { CardFieldReview } from "@/components/reviews/card-field-review";
+import { commentThreadsFor } from "@/components/reviews/comment-data";
 import { DecisionForm } from "@/components/reviews/decision-form";
 import { DossierHash } from "@/components/reviews/dossier-hash";
 import { GateStatus } from "@/components/reviews/gate-status";
 import { versionApi } from "@/components/reviews/links";
 import { reviewOverview } from "@/components/reviews/review-data";
+import { StartPeriodicReview } from "@/components/reviews/start-periodic-review";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -20,8 +24,13 @@ import { formatDateTime } from "@/components/ui/format";
 import { cx } from "@/components/ui/cx";
 import { allows } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
+import { daysUntilReview, PERIODIC_REVIEW_WINDOW_DAYS } from "@/lib/domain/approvals/lifecycle";
 import { obligationStatusPhrase } from "@/lib/domain/approvals/policy";
+import { diffCards } from "@/lib/domain/model-card/diff";
 import { OBLIGATION_TITLES } from "@/lib/domain/risk/obligations";
+import { latestCardRevision } from "@/lib/services/model-cards/queries";
+import { isOwnerOrMaintainer } from "@/lib/services/models/queries";
+import { lastApprovedCard } from "@/lib/services/reviews/last-approved-card";
 import { currentClassification } from "@/lib/services/risk/queries";
 
 export const metadata = { title: "Reviews" };
@@ -30,7 +39,6 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ versio
 
 const EVALUATION_TONES: Record<string, BadgeTone> = { pass: "success", waived: "warning", fail: "danger" };
 const OBLIGATION_TONES: Record<string, BadgeTone> = { met: "success", not_applicable: "neutral", in_progress: "warning", not_started: "danger" };
-const DECIDABLE = "in_review";
 
 /** The dossier of one version on one screen, and the compliance officer's decision. */
 export default async function ModelReviewsPage({ params, searchParams }: Props) {
@@ -54,11 +62,25 @@ export default async function ModelReviewsPage({ params, searchParams }: Props) 
   if (label && version.version !== label) notFound();
 
   const db = await getDb();
-  const [o, classification] = await Promise.all([reviewOverview(db, model, version), currentClassification(db, model.id)]);
+  const [o, classification, card, approvedBefore, comments, involved] = await Promise.all([
+    reviewOverview(db, model, version),
+    currentClassification(db, model.id),
+    latestCardRevision(db, version.id),
+    lastApprovedCard(db, model, version),
+    commentThreadsFor(db, model, version, actor),
+    isOwnerOrMaintainer(db, model, actor.userId),
+  ]);
+  const changes = approvedBefore ? diffCards(approvedBefore.card?.content ?? {}, card?.content ?? {}) : null;
   const slug = encodeURIComponent(model.slug);
   const versionPath = `/models/${slug}/versions/${encodeURIComponent(version.version)}`;
   const facts = o.state.facts;
   const mayDecide = allows(actor.roles, "reviews.decide");
+  const periodic = o.periodic;
+  const decidable = version.stage === "in_review" || periodic;
+  const live = version.stage === "approved" || version.stage === "deployed";
+  const daysToReview = daysUntilReview(version.nextReviewDue, o.now);
+  const mayStartPeriodic =
+    live && !periodic && daysToReview !== null && daysToReview <= PERIODIC_REVIEW_WINDOW_DAYS && allows(actor.roles, "reviews.start_periodic") && (actor.roles.includes("compliance_officer") || involved);
   const applicable = facts.obligations.filter((x) => x.applicable);
   const legalBasis = Array.isArray(classification?.legalBasis) ? (classification.legalBasis as { article?: string; point?: string | null }[]) : [];
 
@@ -91,12 +113,21 @@ export default async function ModelReviewsPage({ params, searchParams }: Props) 
             <h2 className="text-xl font-semibold">Review of version <span className="font-mono">{version.version}</span></h2>
             <StageBadge stage={version.stage} />
           </div>
-          {o.request ? (
+          {periodic && o.request ? (
+            <p className="mt-1 text-sm text-ink-muted">
+              Periodic review started by {o.request.submittedByEmail} on {formatDateTime(o.request.submittedAt)}; the version stays {version.stage} meanwhile.
+            </p>
+          ) : o.request ? (
             <p className="mt-1 text-sm text-ink-muted">Submitted by {o.request.submittedByEmail} on {formatDateTime(o.request.submittedAt)}.</p>
           ) : (
             <p className="mt-1 text-sm text-ink-muted">Not submitted for review yet: this is the dossier as it stands.</p>
           )}
-          <div className="mt-3"><DossierHash hash={o.state.hash} /></div>
+          <div className="mt-3 flex flex-wrap items-center gap-3">
+            <DossierHash hash={o.state.hash} />
+            <a href="#review-comments" className="text-sm font-medium text-brand hover:underline">
+              {comments.unresolved === 0 ? "No open comments" : `${comments.unresolved} open comment${comments.unresolved === 1 ? "" : "s"}`}
+            </a>
+          </div>
         </div>
         <Link href={versionPath} className={buttonClass("secondary", "sm")}>Version page</Link>
       </div>
@@ -112,6 +143,38 @@ export default async function ModelReviewsPage({ params, searchParams }: Props) 
               <Link href={`${versionPath}/card`} className="text-sm font-medium text-brand hover:underline">Read the model card</Link>
             </div>
           </Card>
+
+          <Card
+            title="Changes since the last approved version"
+            description={approvedBefore ? `Compared with version ${approvedBefore.version.version}, card revision ${approvedBefore.card?.revision ?? "—"} as approved.` : undefined}
+          >
+            {!approvedBefore ? (
+              <p className="text-sm text-ink-muted">No earlier version of this model has been approved, so there is nothing to compare with: review every field of the card below.</p>
+            ) : changes!.length === 0 ? (
+              <p className="text-sm text-ink-muted">No card field differs from the card approved for version {approvedBefore.version.version}.</p>
+            ) : (
+              <CardDiff changes={changes!} fromLabel={`version ${approvedBefore.version.version}`} toLabel={`version ${version.version}`} />
+            )}
+          </Card>
+
+          <section id="review-comments" aria-labelledby="review-comments-heading" className="scroll-mt-20 rounded-lg border border-line bg-surface shadow-xs">
+            <header className="flex items-start justify-between gap-3 border-b border-line px-5 py-4">
+              <div className="min-w-0">
+                <h2 id="review-comments-heading" className="text-base font-semibold">Card fields and comments</h2>
+                <p className="mt-0.5 text-sm text-ink-muted">
+                  {comments.canComment ? "Comment on a field to ask the owner for a change; comments are not part of the dossier and do not affect approvals." : "Reviewers' comments on the card, field by field, with the owner's answers."}
+                </p>
+              </div>
+              <Badge tone={comments.unresolved > 0 ? "danger" : "neutral"}>{comments.unresolved} open</Badge>
+            </header>
+            <div className="p-5">
+              {card ? (
+                <CardFieldReview api={versionApi(model.slug, version.version)} content={card.content} changes={changes} threads={comments.threads} canComment={comments.canComment} />
+              ) : (
+                <p className="text-sm text-ink-muted">No card has been saved for this version yet: there is nothing to comment on until its owner saves one.</p>
+              )}
+            </div>
+          </section>
 
           <Card title="Risk classification">
             {classification ? (
@@ -174,19 +237,24 @@ export default async function ModelReviewsPage({ params, searchParams }: Props) 
         </div>
 
         <div className="space-y-6">
-          <Card title="Approvals">
+          <Card title={periodic ? "Approvals in this periodic review" : "Approvals"} description={periodic ? "The approvals the version stands on remain valid until this review is decided." : undefined}>
             {o.request ? <ApprovalsList decisions={o.decisions} currentHash={o.state.hash} required={o.gate.approvalsRequired} /> : <p className="text-sm text-ink-muted">No review yet: nothing has been decided on this version.</p>}
           </Card>
           <Card title="Deployment gate">
             <GateStatus gate={o.gate} />
           </Card>
           {mayDecide && (
-            <Card title="Your decision" description={version.stage === DECIDABLE ? "Approve, request changes or reject this dossier." : undefined}>
-              {version.stage === DECIDABLE ? (
+            <Card title="Your decision" description={decidable ? (periodic ? "Periodic review: approving renews the approval; requesting changes or rejecting takes the version out of service." : "Approve, request changes or reject this dossier.") : undefined}>
+              {decidable ? (
                 <DecisionForm api={versionApi(model.slug, version.version)} dossierHash={o.state.hash} pageHref={`/models/${slug}/reviews?version=${encodeURIComponent(version.version)}`} />
               ) : (
                 <p className="text-sm text-ink-muted">Only a version in review can be decided on; this one is {version.stage.replace("_", " ")}.</p>
               )}
+            </Card>
+          )}
+          {mayStartPeriodic && (
+            <Card title="Periodic review" description={daysToReview! < 0 ? "The periodic review is overdue: the deployment gate refuses this version until it is reviewed again." : `The periodic review is due in ${daysToReview} day${daysToReview === 1 ? "" : "s"}.`}>
+              <StartPeriodicReview slug={model.slug} version={version.version} />
             </Card>
           )}
         </div>

@@ -15,6 +15,7 @@ import { requireActor } from "@/lib/auth/session";
 import { completeness } from "@/lib/domain/model-card/completeness";
 import type { TRiskTier } from "@/lib/domain/model-card/template";
 import { isOwnerOrMaintainer } from "@/lib/services/models/queries";
+import { OpenComments } from "@/components/reviews/open-comments";
 import { ReviewSection } from "@/components/reviews/review-section";
 
 export async function generateMetadata({ params }: VersionParams): Promise<Metadata> {
@@ -87,6 +88,7 @@ export default async function VersionPage({ params }: VersionParams) {
       </div>
 
       <ReviewSection model={model} version={version} canSubmit={involved && allows(actor.roles, "reviews.submit")} canDeploy={involved && allows(actor.roles, "deployments.write")} />
+      <OpenComments model={model} version={version} actor={actor} />
 
       <section aria-labelledby="datasets-heading" className="mt-8">
         <h3 id="datasets-heading" className="mb-3 text-base font-semibold">Datasets</h3>

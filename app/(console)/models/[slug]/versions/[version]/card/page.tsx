@@ -12,6 +12,7 @@ import { requireActor } from "@/lib/auth/session";
 import { emptyModelCard } from "@/lib/domain/model-card/schema";
 import type { TRiskTier } from "@/lib/domain/model-card/template";
 import { isOwnerOrMaintainer } from "@/lib/services/models/queries";
+import { cardField, commentThreads } from "@/lib/services/reviews/comments";
 
 export async function generateMetadata({ params }: VersionParams): Promise<Metadata> {
   return { title: `Model card ${decodeURIComponent((await params).version)}` };
@@ -20,7 +21,9 @@ export async function generateMetadata({ params }: VersionParams): Promise<Metad
 export default async function ModelCardPage({ params }: VersionParams) {
   const actor = await requireActor("models.read");
   const { model, version, card, path, cardApi } = await loadVersion(params);
-  const owns = allows(actor.roles, "models.write") && (await isOwnerOrMaintainer(await getDb(), model, actor.userId));
+  const db = await getDb();
+  const owns = allows(actor.roles, "models.write") && (await isOwnerOrMaintainer(db, model, actor.userId));
+  const openComments = (await commentThreads(db, version.id)).filter((t) => t.resolvedAt === null);
   const retired = version.stage === "retired";
   const tier = model.riskTier as TRiskTier | null;
   const links = (
@@ -38,6 +41,13 @@ export default async function ModelCardPage({ params }: VersionParams) {
           What this version is, what it is for, and the evidence the EU AI Act asks for. Required fields follow the model&apos;s risk tier.
         </p>
       </div>
+      {openComments.length > 0 && (
+        <Alert tone="warning" className="mb-4">
+          {openComments.length === 1 ? "1 review comment on this card is open" : `${openComments.length} review comments on this card are open`}
+          {" "}({[...new Set(openComments.map((t) => cardField(t.fieldPath)?.label ?? t.fieldPath))].join(", ")}).{" "}
+          <Link href={`${path}#review-comments`} className="font-medium underline">{owns ? "Answer and resolve them on the version page" : "Read them on the version page"}</Link>
+        </Alert>
+      )}
       {owns && !retired ? (
         <CardEditor
           cardUrl={cardApi}
