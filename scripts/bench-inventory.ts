@@ -17,6 +17,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { onThrowawayPglite, onThrowawayPostgres } from "./bench-databases";
+import { explainTo, timeRuns } from "./bench-timing";
 import { queryRows, type DatabaseHandle, type Db } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { models, modelVersions, users } from "@/db/schema";
@@ -124,28 +125,8 @@ async function seed(db: Db) {
   return { models: MODELS, versions, owners: owners.length, seconds: Math.round(performance.now() - started) / 1000, ownerEmail: ownerRows[3]!.email };
 }
 
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round(sorted[Math.max(0, index)]! * 100) / 100;
-}
-
-async function time(run: () => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await run(); // warm-up: plan caches, connections, JIT
-  const samples: number[] = [];
-  let result: unknown;
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    result = await run();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), result };
-}
-
-async function explain(db: Db, label: string, query: string) {
-  const rows = await queryRows<Record<string, string>>(db, sql.raw(`EXPLAIN (ANALYZE, BUFFERS) ${query}`));
-  log(`plan for ${label}:\n${rows.map((r) => Object.values(r)[0]).join("\n")}`);
-}
+const time = <T>(run: () => Promise<T>) => timeRuns(RUNS, run);
+const explain = (db: Db, label: string, query: string) => explainTo(log, db, label, query);
 
 async function benchOn(handle: DatabaseHandle, storage: string) {
   const { db, kind } = handle;

@@ -2,12 +2,13 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { GetForm } from "@/components/ui/get-form";
 import { Field, Select, TextInput } from "@/components/ui/field";
-import { COMPLETENESS_BANDS, STAGES, type TInventoryQuery } from "@/lib/services/models/inventory";
+import { COMPLETENESS_BANDS, EVALUATION_STATUSES, STAGES, type TInventoryQuery } from "@/lib/services/models/inventory";
 import { BAND_LABELS } from "./completeness-meter";
 import { TIERS } from "./risk-tier-badge";
 import { stageLabel } from "./stage-badge";
 
 const BAND_RANGES = { complete: "100%", nearly: "75–99%", partial: "25–74%", empty: "under 25%" } as const;
+export const EVALUATION_FILTER_LABELS = { pass: "A passing evaluation", fail: "A failing evaluation", waived: "A waived evaluation" } as const;
 
 type Facets = { businessUnits: string[]; owners: { email: string; name: string }[] };
 
@@ -22,7 +23,7 @@ export function InventoryFilters({ query, facets, clearable }: { query: TInvento
       {query.sort !== "name" && <input type="hidden" name="sort" value={query.sort} />}
       {query.dir !== "asc" && <input type="hidden" name="dir" value={query.dir} />}
       {query.pageSize !== 25 && <input type="hidden" name="pageSize" value={query.pageSize} />}
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(14rem,2fr)_repeat(5,minmax(0,1fr))]">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(14rem,2fr)_repeat(3,minmax(0,1fr))]">
         <Field id="q" label="Search models">
           <TextInput id="q" type="search" defaultValue={query.q} placeholder="Name, slug, purpose or tag" aria-describedby={undefined} />
         </Field>
@@ -64,6 +65,20 @@ export function InventoryFilters({ query, facets, clearable }: { query: TInvento
             {COMPLETENESS_BANDS.map((band) => (
               <option key={band} value={band}>{`${BAND_LABELS[band]} (${BAND_RANGES[band]})`}</option>
             ))}
+          </Select>
+        </Field>
+        <Field id="evaluation" label="Evaluations">
+          <Select id="evaluation" defaultValue={query.evaluation ?? ""}>
+            <option value="">Any</option>
+            {EVALUATION_STATUSES.map((status) => (
+              <option key={status} value={status}>{EVALUATION_FILTER_LABELS[status]}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="review" label="Periodic review">
+          <Select id="review" defaultValue={query.review ?? ""}>
+            <option value="">Any</option>
+            <option value="overdue">Overdue</option>
           </Select>
         </Field>
       </div>

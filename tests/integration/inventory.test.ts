@@ -207,6 +207,25 @@ forEachDatabase("inventory", (t) => {
       expect(await names({ businessUnit: "retail lending" })).toEqual([]); // exact, as the filter menu offers it
     });
 
+    it("evaluation status and overdue review (the dashboard's links)", async () => {
+      // This portfolio has no evaluations: every evaluation filter is empty (tests/integration/dashboard.test.ts has them).
+      for (const evaluation of ["pass", "fail", "waived"]) expect(await names({ evaluation }), evaluation).toEqual([]);
+      expect(await names({ review: "overdue" })).toEqual([]);
+      // Review dates: past on every version of the first ten models, future on the next ten.
+      const now = new Date();
+      for (const [i, m] of expected.slice(0, 20).entries()) {
+        await t.db.update(modelVersions).set({ nextReviewDue: new Date(now.getTime() + (i < 10 ? -1 : 1) * 86_400_000) }).where(eq(modelVersions.modelId, m.id));
+      }
+      const inService = (m: Expected) => m.stages.some((s) => s === "approved" || s === "deployed");
+      const overdue = oracle((m) => expected.indexOf(m) < 10 && inService(m));
+      expect(overdue.length).toBeGreaterThan(0);
+      expect(await names({ review: "overdue" })).toEqual(overdue);
+      expect(await names({ review: "overdue", tier: "high" })).toEqual(oracle((m) => expected.indexOf(m) < 10 && inService(m) && m.tier === "high"));
+      // A draft or retired version is not in service: its review date does not make it overdue.
+      expect(expected.slice(0, 10).some((m) => !inService(m))).toBe(true);
+      await t.db.update(modelVersions).set({ nextReviewDue: null });
+    });
+
     it("combined", async () => {
       const combos: [Record<string, string>, (m: Expected) => boolean][] = [
         [{ tier: "high", completeness: "complete" }, (m) => m.tier === "high" && m.docBand === "complete"],
@@ -292,6 +311,11 @@ forEachDatabase("inventory", (t) => {
       });
     });
 
+    it("takes the dashboard's evaluation and review filters", () => {
+      expect(ZInventoryQuerySchema.parse({ evaluation: "waived", review: "overdue" })).toEqual({ evaluation: "waived", review: "overdue", sort: "name", dir: "asc", page: 1, pageSize: 25 });
+      expect(ZInventoryQuerySchema.parse({ evaluation: "", review: "" })).toEqual({ sort: "name", dir: "asc", page: 1, pageSize: 25 });
+    });
+
     it("coerces URL strings and normalises the owner", () => {
       expect(ZInventoryQuerySchema.parse({ q: "  credit ", tier: "unclassified", stage: "in_review", owner: " Ana.Alvarez@Bank.EU ", sort: "tier", dir: "desc", page: "3", pageSize: "50" })).toEqual({
         q: "credit", tier: "unclassified", stage: "in_review", owner: "ana.alvarez@bank.eu", sort: "tier", dir: "desc", page: 3, pageSize: 50,
@@ -303,6 +327,8 @@ forEachDatabase("inventory", (t) => {
       [{ tier: "HIGH" }, "tier"],
       [{ stage: "rejected" }, "stage"],
       [{ completeness: "half" }, "completeness"],
+      [{ evaluation: "failed" }, "evaluation"],
+      [{ review: "due" }, "review"],
       [{ sort: "risk" }, "sort"],
       [{ dir: "up" }, "dir"],
       [{ page: "0" }, "page"],

@@ -2,10 +2,11 @@ import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { LIFECYCLE_STAGES } from "@/lib/domain/approvals/lifecycle";
-import { models, modelVersions, users } from "@/db/schema";
+import { evaluations, evaluationWaivers, models, modelVersions, users } from "@/db/schema";
 
 export const INVENTORY_SORTS = ["name", "updated", "tier", "completeness", "owner"] as const;
 export const COMPLETENESS_BANDS = ["complete", "nearly", "partial", "empty"] as const;
+export const EVALUATION_STATUSES = ["pass", "fail", "waived"] as const;
 // The lifecycle stages, in order: the filter offers exactly those.
 export const STAGES = LIFECYCLE_STAGES;
 
@@ -19,6 +20,10 @@ export const ZInventoryQuerySchema = z.object({
   owner: optional(z.string().trim().toLowerCase().max(254)),
   businessUnit: optional(z.string().trim().max(120)),
   completeness: optional(z.enum(COMPLETENESS_BANDS)),
+  // Models with a current evaluation (the latest of its name on a version) in this status.
+  evaluation: optional(z.enum(EVALUATION_STATUSES)),
+  // Models with an approved or deployed version whose periodic review is overdue.
+  review: optional(z.enum(["overdue"])),
   sort: optional(z.enum(INVENTORY_SORTS)).transform((v) => v ?? "name"),
   dir: optional(z.enum(["asc", "desc"])).transform((v) => v ?? "asc"),
   page: optional(z.coerce.number().int().min(1).max(10_000)).transform((v) => v ?? 1),
@@ -29,7 +34,30 @@ export type TInventoryQuery = z.output<typeof ZInventoryQuerySchema>;
 // Tier order for sorting: most severe first when descending.
 const TIER_RANK = sql`CASE ${models.riskTier} WHEN 'prohibited' THEN 4 WHEN 'high' THEN 3 WHEN 'limited' THEN 2 WHEN 'minimal' THEN 1 ELSE 0 END`;
 
-function conditions(q: TInventoryQuery): SQL[] {
+/**
+ * The evaluations that count (the latest of each name on each version, as the dossier counts
+ * them) with their status at `now`: pass, fail, or waived while the latest waiver has not lapsed.
+ * Rows (id, version_id, model_id, status); the inventory's filter and the dashboard's chart both read it.
+ */
+export function currentEvaluationStatuses(now: Date): SQL {
+  // Joins, not a correlated subquery per evaluation: at 10,000 models the subplan's estimate
+  // alone pushed PostgreSQL into JIT compilation, which cost more than the query. Names are
+  // compared bytewise (COLLATE "C"): equal is equal in any collation, and the sort is cheaper.
+  return sql`(
+    SELECT c.id, c.version_id, v.model_id,
+      CASE WHEN c.result = 'pass' THEN 'pass' WHEN lw.expires_at > ${now.toISOString()}::timestamptz THEN 'waived' ELSE 'fail' END AS status
+    FROM (SELECT DISTINCT ON (version_id, name COLLATE "C") id, version_id, result FROM ${evaluations} ORDER BY version_id, name COLLATE "C", created_at DESC, id DESC) c
+    JOIN ${modelVersions} v ON v.id = c.version_id
+    LEFT JOIN (SELECT DISTINCT ON (evaluation_id) evaluation_id, expires_at FROM ${evaluationWaivers} ORDER BY evaluation_id, waived_at DESC, id DESC) lw ON lw.evaluation_id = c.id
+  )`;
+}
+
+/** A version in service whose next review date has passed. */
+export function reviewOverdue(now: Date): SQL {
+  return sql`${modelVersions.stage} IN ('approved', 'deployed') AND ${modelVersions.nextReviewDue} < ${now.toISOString()}::timestamptz`;
+}
+
+function conditions(q: TInventoryQuery, now: Date): SQL[] {
   const where: SQL[] = [];
   if (q.q) {
     // Escape LIKE wildcards so a search for "50%" means the text "50%".
@@ -41,15 +69,36 @@ function conditions(q: TInventoryQuery): SQL[] {
   if (q.businessUnit) where.push(eq(models.businessUnit, q.businessUnit));
   if (q.completeness) where.push(eq(models.docBand, q.completeness));
   if (q.stage) where.push(sql`EXISTS (SELECT 1 FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id} AND ${modelVersions.stage} = ${q.stage})`);
+  if (q.evaluation) where.push(sql`${models.id} IN (SELECT ce.model_id FROM ${currentEvaluationStatuses(now)} ce WHERE ce.status = ${q.evaluation})`);
+  if (q.review === "overdue") where.push(sql`EXISTS (SELECT 1 FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id} AND ${reviewOverdue(now)})`);
   return where;
 }
+
+/** One inventory row (models joined with their owner in users): the page and the CSV export select the same. */
+export const INVENTORY_ROW = {
+  id: models.id,
+  slug: models.slug,
+  name: models.name,
+  purpose: models.purpose,
+  businessUnit: models.businessUnit,
+  tags: models.tags,
+  riskTier: models.riskTier,
+  docPercent: models.docPercent,
+  docBand: models.docBand,
+  updatedAt: models.updatedAt,
+  ownerEmail: users.email,
+  ownerName: users.name,
+  versionCount: sql<number>`(SELECT count(*)::int FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id})`,
+  latestVersion: sql<string | null>`(SELECT ${modelVersions.version} FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id} ORDER BY ${modelVersions.createdAt} DESC LIMIT 1)`,
+  latestStage: sql<string | null>`(SELECT ${modelVersions.stage} FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id} ORDER BY ${modelVersions.createdAt} DESC LIMIT 1)`,
+};
 
 /**
  * One page of the inventory, filtered and sorted in SQL (offset pagination: pages of a sorted,
  * filtered list users jump around in; at 10,000 models the offset scan stays small).
  */
-export async function inventoryPage(db: Db, q: TInventoryQuery) {
-  const where = and(...conditions(q));
+export async function inventoryPage(db: Db, q: TInventoryQuery, now = new Date()) {
+  const where = and(...conditions(q, now));
   const direction = q.dir === "desc" ? desc : asc;
   const order = {
     name: [direction(models.name)],
@@ -72,23 +121,7 @@ export async function inventoryPage(db: Db, q: TInventoryQuery) {
     .as("page");
   const [rows, [total]] = await Promise.all([
     db
-      .select({
-        id: models.id,
-        slug: models.slug,
-        name: models.name,
-        purpose: models.purpose,
-        businessUnit: models.businessUnit,
-        tags: models.tags,
-        riskTier: models.riskTier,
-        docPercent: models.docPercent,
-        docBand: models.docBand,
-        updatedAt: models.updatedAt,
-        ownerEmail: users.email,
-        ownerName: users.name,
-        versionCount: sql<number>`(SELECT count(*)::int FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id})`,
-        latestVersion: sql<string | null>`(SELECT ${modelVersions.version} FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id} ORDER BY ${modelVersions.createdAt} DESC LIMIT 1)`,
-        latestStage: sql<string | null>`(SELECT ${modelVersions.stage} FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id} ORDER BY ${modelVersions.createdAt} DESC LIMIT 1)`,
-      })
+      .select(INVENTORY_ROW)
       .from(page)
       .innerJoin(models, eq(models.id, page.id))
       .innerJoin(users, eq(users.id, models.ownerId))

@@ -1,0 +1,1 @@
+CREATE INDEX "evaluations_latest_idx" ON "evaluations" USING btree ("version_id",name COLLATE "C","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
