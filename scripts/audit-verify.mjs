@@ -15,7 +15,7 @@
  * recursively; no whitespace; strings and numbers written as JSON.stringify writes them;
  * members whose value is undefined left out (a parsed JSON file has none).
  *
- * Usage: node scripts/audit-verify.mjs [--complete] <export.jsonl>
+ * Usage: node scripts/audit-verify.mjs [--complete] [--key <public key>]… <export.jsonl>
  *
  * What is checked, in one streaming pass (a million-line export needs little memory):
  *  - every event's hash matches its own content and prevHash;
@@ -30,11 +30,31 @@
  * headHash with what the system reports (its "audit.exported" event names the last seq exported)
  * to know that nothing was cut from the end.
  *
- * Output: one JSON line {ok, checked, mode, headSeq, headHash, firstBrokenSeq?, reason?}, where
- * head* describe the last event that verified. Exit 0 when ok, 1 when broken, 2 on usage errors
- * or a line that is not an event (the line number is named).
+ * Signed checkpoints. An unfiltered JSONL export starts with lines that are not events (they have
+ * a "record" member): {"record":"signing_key", keyId, algorithm:"Ed25519", publicKey} with the raw
+ * 32-byte public key in base64, and {"record":"checkpoint", seq, headHash, signedAt, keyId,
+ * signature}, oldest first. A checkpoint is Attest's Ed25519 signature over
+ *   canonicalJson({seq, headHash, signedAt, keyId})
+ * and says "the chain's hash at seq was headHash". For each checkpoint this checks that the key id
+ * is the first 16 hex digits of SHA-256 over the public key, that the signature is valid, and that
+ * the event at that seq in the file has exactly that hash. Someone who rewrote history and
+ * recomputed every later hash (so that the chain alone verifies) cannot produce those signatures;
+ * the first checkpoint after the rewritten event fails. A checkpoint past the file's last event
+ * means events were cut from the end of a complete export.
+ * The keys in the file prove nothing by themselves: whoever rewrites the log could sign with a new
+ * key. Pass --key with the public key Attest printed in a PDF you hold (or published at
+ * /api/v1/audit/public-key, base64 as printed; repeat it for several keys): then every checkpoint
+ * must be signed by one of those keys, and the file must carry at least one checkpoint.
+ *
+ * Output: one JSON line {ok, checked, mode, headSeq, headHash, firstBrokenSeq?, reason?,
+ * checkpoints: {ok, checked, keyIds, lastGoodSeq?, firstFailingSeq?, reason?, unmatched?}}, where
+ * head* describe the last event that verified, checked counts the events (and checkpoints) that
+ * verified, and unmatched counts checkpoints of a filtered export whose event is not in the file
+ * (only their signature could be checked). ok is true only when the chain and every checkpoint
+ * hold. Exit 0 when ok, 1 when broken, 2 on usage errors or a line that is not an event (the line
+ * number is named).
  */
-import { createHash } from "node:crypto";
+import { createHash, createPublicKey, verify as verifySignature } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 
@@ -66,22 +86,120 @@ function eventHash(event) {
 
 class UsageError extends Error {}
 
+const isHash = (h) => typeof h === "string" && /^[0-9a-f]{64}$/.test(h);
+
+function publicKeyOf(base64) {
+  const raw = Buffer.from(String(base64), "base64");
+  if (raw.length !== 32) throw new UsageError(`an Ed25519 public key is 32 bytes, base64: ${String(base64).slice(0, 60)}`);
+  return { raw, key: createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: raw.toString("base64url") }, format: "jwk" }) };
+}
+
+const keyIdOf = (raw) => createHash("sha256").update(raw).digest("hex").slice(0, 16);
+
+/** A {"record": …} line: a signing key or a checkpoint, before the first event. */
+function parseRecord(record, lineNo, keys, checkpoints) {
+  if (record.record === "signing_key") {
+    if (record.algorithm !== "Ed25519") throw new UsageError(`line ${lineNo}: unknown signing algorithm ${record.algorithm}`);
+    const { raw, key } = publicKeyOf(record.publicKey);
+    keys.set(record.keyId, { key, idMatches: keyIdOf(raw) === record.keyId });
+  } else if (record.record === "checkpoint") {
+    if (!Number.isSafeInteger(record.seq) || record.seq < 1 || !isHash(record.headHash)) throw new UsageError(`line ${lineNo}: a checkpoint needs a positive seq and a 64-hex headHash`);
+    if (typeof record.signedAt !== "string" || typeof record.keyId !== "string" || typeof record.signature !== "string") throw new UsageError(`line ${lineNo}: a checkpoint needs signedAt, keyId and signature`);
+    const previous = checkpoints.at(-1);
+    if (previous && record.seq <= previous.seq) throw new UsageError(`line ${lineNo}: checkpoints must be in increasing seq order`);
+    checkpoints.push(record);
+  } else {
+    throw new UsageError(`line ${lineNo}: unknown record ${JSON.stringify(record.record)}`);
+  }
+}
+
+/**
+ * Checks checkpoints in seq order as the events stream past. `trusted` is the set of raw public
+ * keys (base64) given with --key, or null.
+ */
+class CheckpointChecker {
+  constructor(keys, checkpoints, trusted) {
+    Object.assign(this, { keys, pending: checkpoints, trusted, next: 0, checked: 0, unmatched: 0, failure: null, lastGoodSeq: undefined });
+    this.trustedIds = trusted ? new Set([...trusted].map((b) => keyIdOf(publicKeyOf(b).raw))) : null;
+    this.usedKeys = new Set();
+  }
+
+  fail(checkpoint, reason) {
+    this.failure = { seq: checkpoint.seq, reason };
+  }
+
+  /** The signature and key of one checkpoint; false (with the failure set) when they do not hold. */
+  signatureHolds(checkpoint) {
+    const known = this.keys.get(checkpoint.keyId);
+    if (!known) return void this.fail(checkpoint, `checkpoint ${checkpoint.seq} is signed by an unknown key ${checkpoint.keyId}`), false;
+    if (!known.idMatches) return void this.fail(checkpoint, `key id ${checkpoint.keyId} is not the SHA-256 of its public key`), false;
+    if (this.trustedIds && !this.trustedIds.has(checkpoint.keyId)) return void this.fail(checkpoint, `checkpoint ${checkpoint.seq} is signed by key ${checkpoint.keyId}, which is not a key given with --key`), false;
+    const { seq, headHash, signedAt, keyId } = checkpoint;
+    let valid = false;
+    try {
+      valid = verifySignature(null, Buffer.from(canonicalJson({ seq, headHash, signedAt, keyId })), known.key, Buffer.from(checkpoint.signature, "base64"));
+    } catch {
+      valid = false;
+    }
+    if (!valid) return void this.fail(checkpoint, `checkpoint ${checkpoint.seq}: the signature does not match (key ${keyId})`), false;
+    this.usedKeys.add(keyId);
+    return true;
+  }
+
+  /** Called with each event that verified, in seq order. */
+  event(event) {
+    while (!this.failure && this.next < this.pending.length && this.pending[this.next].seq <= event.seq) {
+      const checkpoint = this.pending[this.next++];
+      if (!this.signatureHolds(checkpoint)) return;
+      if (checkpoint.seq < event.seq) {
+        this.unmatched += 1; // a filtered export without the event at this seq
+      } else if (checkpoint.headHash !== event.hash) {
+        const since = this.lastGoodSeq === undefined ? "" : ` after checkpoint ${this.lastGoodSeq}`;
+        this.fail(checkpoint, `the chain's hash at seq ${checkpoint.seq} is not the one signed at ${checkpoint.signedAt}: history${since} was rewritten`);
+      } else {
+        this.checked += 1;
+        this.lastGoodSeq = checkpoint.seq;
+      }
+    }
+  }
+
+  /** After the last event: checkpoints past it (left unchecked after a chain break), and --key without any checkpoint. */
+  finish(complete, chainBroken) {
+    while (!chainBroken && !this.failure && this.next < this.pending.length) {
+      const checkpoint = this.pending[this.next++];
+      if (!this.signatureHolds(checkpoint)) break;
+      if (complete) this.fail(checkpoint, `checkpoint ${checkpoint.seq} is past the last event of the export: events were removed from the end`);
+      else this.unmatched += 1;
+    }
+    if (!this.failure && this.trusted && this.pending.length === 0) this.failure = { seq: 0, reason: "--key was given but the export carries no checkpoint (export the whole log as JSONL)" };
+    const result = { ok: !this.failure, checked: this.checked, keyIds: [...this.usedKeys] };
+    if (this.lastGoodSeq !== undefined) result.lastGoodSeq = this.lastGoodSeq;
+    if (this.failure) Object.assign(result, { firstFailingSeq: this.failure.seq, reason: this.failure.reason });
+    if (this.unmatched) result.unmatched = this.unmatched;
+    return result;
+  }
+}
+
 /** The fields the chain itself relies on; everything else is covered by the hash. */
-function parseEvent(line, lineNo) {
-  let event;
+function parseLine(line, lineNo) {
   try {
-    event = JSON.parse(line);
+    return JSON.parse(line);
   } catch (error) {
     throw new UsageError(`line ${lineNo} is not JSON: ${error.message}`);
   }
-  const isHash = (h) => typeof h === "string" && /^[0-9a-f]{64}$/.test(h);
+}
+
+function parseEvent(event, lineNo) {
   if (event === null || typeof event !== "object" || Array.isArray(event)) throw new UsageError(`line ${lineNo} is not an event object`);
   if (!Number.isSafeInteger(event.seq) || event.seq < 1) throw new UsageError(`line ${lineNo}: seq must be a positive integer`);
   if (!isHash(event.prevHash) || !isHash(event.hash)) throw new UsageError(`line ${lineNo}: prevHash and hash must be 64 hex digits`);
   return event;
 }
 
-async function verify(file, requireComplete) {
+async function verify(file, requireComplete, trusted) {
+  const keys = new Map();
+  const checkpointRecords = [];
+  let checkpoints = null; // the checker, once the first event is read
   let checked = 0;
   let last = null; // the last event that verified: { seq, hash }
   let gapless = true; // starts at seq 1 and no seq is missing, so far
@@ -92,7 +210,14 @@ async function verify(file, requireComplete) {
   for await (const line of lines) {
     lineNo += 1;
     if (!line.trim()) continue;
-    const event = parseEvent(line, lineNo);
+    const parsed = parseLine(line, lineNo);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed) && "record" in parsed) {
+      if (checkpoints) throw new UsageError(`line ${lineNo}: signing keys and checkpoints must come before the first event`);
+      parseRecord(parsed, lineNo, keys, checkpointRecords);
+      continue;
+    }
+    checkpoints ??= new CheckpointChecker(keys, checkpointRecords, trusted);
+    const event = parseEvent(parsed, lineNo);
     const fail = (reason) => (broken = { seq: event.seq, reason });
     const expectedSeq = last ? last.seq + 1 : 1;
     if (last && event.seq <= last.seq) fail(`seq ${event.seq} is out of order after ${last.seq}`);
@@ -114,18 +239,32 @@ async function verify(file, requireComplete) {
     }
     checked += 1;
     last = { seq: event.seq, hash: event.hash };
+    checkpoints.event(event);
+    if (checkpoints.failure) {
+      input.destroy();
+      break;
+    }
   }
   const mode = requireComplete || gapless ? "complete" : "filtered";
-  const result = { ok: !broken, checked, mode, headSeq: last?.seq ?? 0, headHash: last?.hash ?? GENESIS_HASH };
-  return broken ? { ...result, firstBrokenSeq: broken.seq, reason: broken.reason } : result;
+  // A chain break leaves the later checkpoints unchecked: only those before it are reported.
+  const checkpointResult = (checkpoints ?? new CheckpointChecker(keys, checkpointRecords, trusted)).finish(mode === "complete", Boolean(broken));
+  const result = { ok: !broken && checkpointResult.ok, checked, mode, headSeq: last?.seq ?? 0, headHash: last?.hash ?? GENESIS_HASH };
+  const chain = broken ? { ...result, firstBrokenSeq: broken.seq, reason: broken.reason } : result;
+  return { ...chain, checkpoints: checkpointResult };
 }
 
 async function main(argv) {
-  const args = argv.filter((a) => a !== "--complete");
-  if (args.length !== 1 || args[0].startsWith("-")) {
-    throw new UsageError("usage: node scripts/audit-verify.mjs [--complete] <export.jsonl>");
+  const files = [];
+  const trusted = new Set();
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--complete") continue;
+    if (argv[i] === "--key" && i + 1 < argv.length) trusted.add(publicKeyOf(argv[++i]).raw.toString("base64"));
+    else files.push(argv[i]);
   }
-  const result = await verify(args[0], argv.includes("--complete"));
+  if (files.length !== 1 || files[0].startsWith("-")) {
+    throw new UsageError("usage: node scripts/audit-verify.mjs [--complete] [--key <base64 public key>]… <export.jsonl>");
+  }
+  const result = await verify(files[0], argv.includes("--complete"), trusted.size ? trusted : null);
   process.stdout.write(JSON.stringify(result) + "\n");
   return result.ok ? 0 : 1;
 }

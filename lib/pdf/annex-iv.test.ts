@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { MODEL_CARD_TEMPLATE, sectionOf } from "@/lib/domain/model-card/template";
-import { ADDITIONAL_FIELDS, ANNEX_IV, CHAPTER_III_SOLUTIONS } from "./annex-iv";
+import { ADDITIONAL_FIELDS, ANNEX_IV, CHAPTER_III_SOLUTIONS, CONFORMITY_FIELDS } from "./annex-iv";
 
 describe("the Annex IV mapping", () => {
-  const mapped = [...ANNEX_IV.flatMap((s) => s.points.flatMap((p) => p.fields)), ...ADDITIONAL_FIELDS];
+  const mapped = [...ANNEX_IV.flatMap((s) => s.points.flatMap((p) => p.fields)), ...ADDITIONAL_FIELDS, ...CONFORMITY_FIELDS];
 
   it("follows Annex IV points 1 to 9 in order, with 1(a)–(h) and 2(a)–(h)", () => {
     expect(ANNEX_IV.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);

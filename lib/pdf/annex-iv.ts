@@ -233,6 +233,17 @@ export const ANNEX_IV: readonly TAnnexIVSection[] = [
 export const ADDITIONAL_FIELDS: readonly TCardFieldRef[] = [["additionalInformation", "notes"]];
 
 /**
+ * Card fields printed through the "standards" and "declaration" records of points 7 and 8
+ * (conformity.ts reads them into the standards table and the Annex V content).
+ */
+export const CONFORMITY_FIELDS: readonly TCardFieldRef[] = [
+  ["conformity", "harmonisedStandards"], ["conformity", "otherSpecifications"], ["conformity", "assessmentProcedure"],
+  ["conformity", "notifiedBodyName"], ["conformity", "notifiedBodyNumber"], ["conformity", "certificate"],
+  ["conformity", "providerAddress"], ["conformity", "authorisedRepresentative"], ["conformity", "dataProtectionStatement"],
+  ["conformity", "declarationPlace"], ["conformity", "declarationDate"], ["conformity", "signatoryName"], ["conformity", "signatoryFunction"],
+];
+
+/**
  * Where the Chapter III Section 2 requirements (Art. 8–15) are answered in this document: the
  * solutions adopted when no harmonised standard was applied (Annex IV point 7).
  */

@@ -1,7 +1,9 @@
 import { Link, StyleSheet, Text, View, type Styles } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import { MONO, SANS } from "./fonts";
+import { formatCount } from "./format";
 import { PageMark, PageRef, type PageNumbers } from "./page-numbers";
+import type { TSigningKeyData } from "./technical-documentation-data";
 import { printable } from "./text";
 
 /*
@@ -344,6 +346,34 @@ export function TableOfContents({ entries, numbers }: { entries: readonly TTocEn
           </Link>
         );
       })}
+    </View>
+  );
+}
+
+/**
+ * The audit signing key and the checkpoint it signed over the chain head at issue, for the
+ * evidence manifest (and `summary` for a cover): enough to check the log later with the key
+ * published at /api/v1/audit/public-key, or with this printed copy if that key were ever replaced.
+ */
+export function SigningKeyDetails({ signingKey, summary = false }: { signingKey: TSigningKeyData; summary?: boolean }) {
+  const { checkpoint } = signingKey;
+  const line = (label: string, value: string) => (
+    <View style={{ marginTop: 2 }}>
+      <Text style={{ fontSize: 7, color: COLORS.muted }}>{label}</Text>
+      <Text style={styles.mono}>{value}</Text>
+    </View>
+  );
+  return (
+    <View>
+      <Text>{`${signingKey.algorithm}, key id ${signingKey.keyId}`}</Text>
+      {line("Public key (raw 32 bytes, base64)", signingKey.publicKey)}
+      {!summary && checkpoint && (
+        <View style={{ marginTop: 4 }}>
+          <Text>{`Checkpoint at event ${formatCount(checkpoint.seq)}, signed ${checkpoint.signedAt}`}</Text>
+          {line("Head hash (SHA-256)", checkpoint.headHash)}
+          {line("Signature (base64)", checkpoint.signature)}
+        </View>
+      )}
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { evaluate, type TEvaluationCounts } from "@/lib/domain/fairness/evaluation";
 import { DEFAULT_THRESHOLDS } from "@/lib/domain/fairness/thresholds";
 import { CREDIT_SCORING_CARD } from "@/lib/domain/model-card/example-cards";
+import { conformityRecords } from "./conformity";
 import { evaluateRisk, ZRiskAnswersSchema } from "@/lib/domain/risk/ruleset";
 import type { TPortfolioReportData } from "./portfolio-report-data";
 import type { TDocumentedEvaluation, TTechnicalDocumentationData } from "./technical-documentation-data";
@@ -93,6 +94,10 @@ function documentedEvaluation(
   };
 }
 
+// The example card as saved before its declaration of conformity was signed: place, date and signatory still missing.
+const { declarationPlace: _place, declarationDate: _date, signatoryName: _name, signatoryFunction: _function, ...unsignedConformity } = CREDIT_SCORING_CARD.conformity;
+const UNSIGNED_CARD = { ...CREDIT_SCORING_CARD, conformity: unsignedConformity };
+
 export function exampleTechnicalDocumentationData(): TTechnicalDocumentationData {
   const risk = evaluateRisk(ZRiskAnswersSchema.parse({ role: "provider", annexIIIPoints: ["5(b)"], profiling: true }));
   const approvedAt = "2026-02-10T14:05:00.000Z";
@@ -133,8 +138,8 @@ export function exampleTechnicalDocumentationData(): TTechnicalDocumentationData
       nextReviewDate: "2026-09-01",
     },
     dossierSha256: digestOf("dossier retail-credit-default 3.2.0"),
-    signingKey: { keyId: "audit-key-2026-01", algorithm: "Ed25519", fingerprintSha256: digestOf("audit public key") },
-    card: { revision: 3, contentSha256: digestOf("card revision 3"), content: CREDIT_SCORING_CARD, author: "dana.scientist@banque-exemple.eu", at: "2026-02-01T10:00:00.000Z" },
+    signingKey: EXAMPLE_SIGNING_KEY,
+    card: { revision: 3, contentSha256: digestOf("card revision 3"), content: UNSIGNED_CARD, author: "dana.scientist@banque-exemple.eu", at: "2026-02-01T10:00:00.000Z" },
     cardRevisions: [
       { revision: 1, author: "dana.scientist@banque-exemple.eu", at: "2026-01-16T08:12:00.000Z", summary: "Imported from the Hugging Face card of 3.1.0", contentSha256: digestOf("card revision 1") },
       { revision: 2, author: "dana.scientist@banque-exemple.eu", at: "2026-01-29T15:40:00.000Z", summary: "Added the 2024 out-of-time evaluation and the data governance sections", contentSha256: digestOf("card revision 2") },
@@ -185,20 +190,24 @@ export function exampleTechnicalDocumentationData(): TTechnicalDocumentationData
       { version: "3.2.0", decision: "approved", by: "olivia.compliance@banque-exemple.eu", at: "2026-02-02T10:00:00.000Z", dossierSha256: digestOf("dossier 3.2.0 rev 3, first"), comment: "Approved.", invalidation: { at: "2026-02-03T11:20:00.000Z", reason: "evaluation “Thin-file applicants, holdout 2024” added" } },
       { version: "3.2.0", decision: "approved", by: "olivia.compliance@banque-exemple.eu", at: approvedAt, dossierSha256: digestOf("dossier retail-credit-default 3.2.0"), comment: "Approved with the thin-file waiver.", invalidation: null },
     ],
-    standards: [{ reference: "ISO/IEC 42001:2023", title: "Artificial intelligence — Management system", harmonised: false, extent: "partial" }],
-    declaration: {
-      providerAddress: "12 rue de l’Exemple, 75002 Paris, France",
-      authorisedRepresentative: null,
-      processesPersonalData: true,
-      dataProtectionStatement: "Personal data are processed in compliance with Regulation (EU) 2016/679; DPIA DP-2025-014.",
-      notifiedBody: null,
-      place: null,
-      date: null,
-      signatory: null,
-    },
+    // Points 7 and 8 from the card, as the data gatherer reads them: the declaration is not yet signed.
+    ...conformityRecords(UNSIGNED_CARD, CREDIT_SCORING_CARD.modelDetails.provider!),
     auditHead: { seq: 4_812, hash: digestOf("audit head 4812") },
   };
 }
+
+/** A real Ed25519 key (seed 0x07 × 32, as in lib/domain/audit-checkpoint.test.ts); the checkpoint values are illustrative. */
+const EXAMPLE_SIGNING_KEY = {
+  keyId: "fe812c12f3ab4ce6",
+  algorithm: "Ed25519",
+  publicKey: "6kpsY+KcUgq+9VB7Ey7F+ZVHdq6+vnuSQh7qaRRG0iw=",
+  checkpoint: {
+    seq: 4_812,
+    headHash: digestOf("audit head 4812"),
+    signedAt: "2026-03-02T09:29:59.120Z",
+    signature: "ucY4EA9Ki1yxaVjIh+NvOPAcHzIAM9PGn1IiXJ9xi4m1UeJA0hqFBQmJrvqp3Wo+4Y1uU7yL/s46mX9LPnOLCQ==",
+  },
+};
 
 export function examplePortfolioReportData(): TPortfolioReportData {
   return {
@@ -208,6 +217,7 @@ export function examplePortfolioReportData(): TPortfolioReportData {
     asOf: "2026-03-02",
     organisation: "Banque Exemple SA",
     auditHead: { seq: 4_813, hash: digestOf("audit head 4813") },
+    signingKey: EXAMPLE_SIGNING_KEY,
     models: [
       {
         name: "Retail credit default scorer", slug: "retail-credit-default", owner: "dana.scientist@banque-exemple.eu", businessUnit: "Retail lending",

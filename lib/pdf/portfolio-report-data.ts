@@ -1,5 +1,5 @@
 import type { TRiskTier } from "@/lib/domain/model-card/template";
-import type { TIsoDate, TIsoInstant, TSha256 } from "./technical-documentation-data";
+import type { TIsoDate, TIsoInstant, TSha256, TSigningKeyData } from "./technical-documentation-data";
 
 /** The auditor's portfolio report: every model, as plain serialisable data. */
 export interface TPortfolioReportData {
@@ -10,6 +10,8 @@ export interface TPortfolioReportData {
   asOf: TIsoDate;
   organisation: string | null;
   auditHead: { seq: number; hash: TSha256 } | null;
+  /** The key that signs audit checkpoints and its checkpoint of the head at issue. */
+  signingKey: TSigningKeyData | null;
   models: TPortfolioModel[];
 }
 

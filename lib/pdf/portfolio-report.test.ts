@@ -38,7 +38,13 @@ describe("the portfolio report", () => {
   it("prints user text literally and has the footer", () => {
     expect(text).toContain("CV screening pilot <beta>");
     expect(text).toContain(`Document ${data.documentId}`);
-    expect(text).toContain("Page 1 of 1");
+    // The signing key and checkpoint block is kept together, on a page of its own here.
+    expect(text).toContain("Page 1 of 2");
+  });
+
+  it("prints the audit signing key and its checkpoint of the head at issue", () => {
+    const { keyId, publicKey, checkpoint } = data.signingKey!;
+    for (const value of [`Ed25519, key id ${keyId}`, publicKey, `Checkpoint at event 4,812`, checkpoint!.headHash, checkpoint!.signature]) expect(squeeze(text)).toContain(squeeze(value));
   });
 
   it("is deterministic", async () => {

@@ -1,7 +1,7 @@
 import { Document, Page, Rect, Svg, Text, View } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 import { RISK_TIERS, type TRiskTier } from "@/lib/domain/model-card/template";
-import { COLORS, Footer, KeyValues, Plain, RunningHeader, styles, Table, type TCell } from "./components";
+import { COLORS, Footer, KeyValues, Plain, RunningHeader, SigningKeyDetails, styles, Table, type TCell } from "./components";
 import { registerFonts } from "./fonts";
 import { formatCount, formatDate, formatInstant, humanise, tierLabel } from "./format";
 import type { TPortfolioModel, TPortfolioReportData } from "./portfolio-report-data";
@@ -114,6 +114,10 @@ export function PortfolioReport(data: TPortfolioReportData): ReactElement {
             data.auditHead ? `Audit chain head at issue: event ${formatCount(data.auditHead.seq)}, ${data.auditHead.hash}.` : "Audit chain head at issue: not provided."
           }`}
         </Text>
+        <View wrap={false} style={{ marginTop: 6 }}>
+          <Text style={[styles.note, { fontWeight: 700 }]}>Audit signing key and the checkpoint of the head at issue</Text>
+          {data.signingKey ? <SigningKeyDetails signingKey={data.signingKey} /> : <Text style={styles.note}>Not provided.</Text>}
+        </View>
         </View>
         <Footer documentId={data.documentId} />
       </Page>

@@ -110,10 +110,16 @@ function missingDeclaration(data: TTechnicalDocumentationData): string[] {
   if (!d.providerAddress) missing.push("Annex V 2: address of the provider");
   if (d.processesPersonalData === null) missing.push("Annex V 5: whether personal data are processed");
   else if (d.processesPersonalData && !d.dataProtectionStatement) missing.push("Annex V 5: data protection compliance statement");
+  if (!d.assessmentProcedure) missing.push("Art. 43: conformity assessment procedure followed");
   if (!d.notifiedBody && notifiedBodyRequired(data)) missing.push("Annex V 7: notified body, procedure and certificate");
+  if (d.notifiedBody && !d.notifiedBody.name) missing.push("Annex V 7: name of the notified body");
+  if (d.notifiedBody && !d.notifiedBody.number) missing.push("Annex V 7: identification number of the notified body");
+  if (d.notifiedBody && !d.notifiedBody.certificate) missing.push("Annex V 7: certificate issued by the notified body");
   if (!d.place) missing.push("Annex V 8: place of issue");
   if (!d.date) missing.push("Annex V 8: date of issue");
   if (!d.signatory) missing.push("Annex V 8: name and function of the signatory, and on whose behalf");
+  else if (!d.signatory.name) missing.push("Annex V 8: name of the signatory");
+  else if (!d.signatory.function) missing.push("Annex V 8: function of the signatory");
   return missing;
 }
 

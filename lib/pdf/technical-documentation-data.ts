@@ -29,8 +29,8 @@ export interface TTechnicalDocumentationData {
   system: TDocumentedSystem;
   /** SHA-256 of the dossier (card revision, classification, evaluations, waivers) approvals bind to. */
   dossierSha256: TSha256 | null;
-  /** The Ed25519 key that signs audit checkpoints, as published at /api/v1/audit/public-key. */
-  signingKey: { keyId: string; algorithm: string; fingerprintSha256: TSha256 } | null;
+  /** The Ed25519 key that signs audit checkpoints and the checkpoint of the head at issue. */
+  signingKey: TSigningKeyData | null;
   /** The current card revision; null when the version has no card yet. */
   card: { revision: number; contentSha256: TSha256; content: TModelCard; author: string; at: TIsoInstant } | null;
   /** Every revision of this version's card, oldest first. */
@@ -50,6 +50,19 @@ export interface TTechnicalDocumentationData {
   declaration: TDeclarationData;
   /** The audit chain head when the document was issued. */
   auditHead: { seq: number; hash: TSha256 } | null;
+}
+
+/**
+ * The Ed25519 key that signs audit checkpoints, as published at /api/v1/audit/public-key, and the
+ * checkpoint it signed over the audit chain head printed in the document (made just before the
+ * document was rendered: the checkpoint after the document's own event cannot be inside it).
+ */
+export interface TSigningKeyData {
+  keyId: string;
+  algorithm: string;
+  /** The raw 32-byte public key, base64. */
+  publicKey: string;
+  checkpoint: { seq: number; headHash: TSha256; signedAt: TIsoInstant; signature: string } | null;
 }
 
 export interface TDocumentedSystem {
@@ -179,8 +192,12 @@ export interface TDeclarationData {
   /** Whether the system processes personal data (Annex V point 5). */
   processesPersonalData: boolean | null;
   dataProtectionStatement: string | null;
-  notifiedBody: { name: string; number: string; procedure: string; certificate: string } | null;
+  /** The conformity assessment procedure followed (Art. 43), e.g. "Internal control (Annex VI)". */
+  assessmentProcedure: string | null;
+  /** Annex V point 7: the notified body that took part, if any. */
+  notifiedBody: { name: string | null; number: string | null; certificate: string | null } | null;
   place: string | null;
   date: TIsoDate | null;
-  signatory: { name: string; function: string; onBehalfOf: string } | null;
+  /** Who signs for the provider; a part the card does not give is null (printed "Not provided"). */
+  signatory: { name: string | null; function: string | null; onBehalfOf: string } | null;
 }

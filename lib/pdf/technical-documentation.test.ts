@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { CREDIT_SCORING_CARD } from "@/lib/domain/model-card/example-cards";
 import { ANNEX_IV } from "./annex-iv";
 import { exampleTechnicalDocumentationData } from "./examples";
 import { renderTechnicalDocumentation, type TRenderedDocument } from "./render";
@@ -48,7 +47,8 @@ describe("the technical documentation of a fully documented version", () => {
       "DOC-2026-000123",
       "2026-03-02 09:30 UTC by alex.auditor@banque-exemple.eu",
       data.dossierSha256!,
-      data.signingKey!.fingerprintSha256,
+      `Ed25519, key id ${data.signingKey!.keyId}`,
+      data.signingKey!.publicKey,
     ]) {
       expect(squeeze(cover)).toContain(squeeze(text));
     }
@@ -75,10 +75,15 @@ describe("the technical documentation of a fully documented version", () => {
 
   it("prints every value of the model card", () => {
     const squeezed = squeeze(body);
-    for (const section of Object.values(CREDIT_SCORING_CARD)) {
+    // The standards applied are printed as a table of reference, title and extent (point 7).
+    const { harmonisedStandards, otherSpecifications, ...conformity } = data.card!.content.conformity;
+    for (const section of Object.values({ ...data.card!.content, conformity })) {
       for (const value of Object.values(section as Record<string, string | string[]>)) {
         for (const text of Array.isArray(value) ? value : value.split("\n")) expect(squeezed).toContain(squeeze(text));
       }
+    }
+    for (const item of [...harmonisedStandards!, ...otherSpecifications!]) {
+      for (const part of item.replace(/\(in part\)$/, "").split(" — ")) expect(squeezed).toContain(squeeze(part));
     }
   });
 
@@ -108,6 +113,10 @@ describe("the technical documentation of a fully documented version", () => {
     expect(entries.length).toBe(1 + 3 + 2 + 7 + 3); // dossier, card revisions, evaluations, evidence of the 7 obligations met, datasets
     for (const entry of entries) expect(manifest).toContain(entry.sha256);
     expect(manifest).toContain(squeeze(`Event 4,812 ${data.auditHead!.hash}`));
+    const { keyId, publicKey, checkpoint } = data.signingKey!;
+    for (const text of [`key id ${keyId}`, publicKey, `Checkpoint at event 4,812, signed ${checkpoint!.signedAt}`, `Head hash (SHA-256) ${checkpoint!.headHash}`, `Signature (base64) ${checkpoint!.signature}`]) {
+      expect(manifest).toContain(squeeze(text));
+    }
   });
 
   it("lists on the completeness summary what is missing: here only the unsigned declaration", () => {

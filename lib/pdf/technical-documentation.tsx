@@ -16,6 +16,7 @@ import {
   RunningHeader,
   SectionHeading,
   styles,
+  SigningKeyDetails,
   Table,
   TableOfContents,
   type TTocEntry,
@@ -161,7 +162,7 @@ function Cover({ data }: { data: TTechnicalDocumentationData }) {
               { label: "Document ID", value: data.documentId, mono: true },
               { label: "Generated", value: `${formatInstant(data.generatedAt)} by ${data.generatedBy}` },
               { label: "Dossier SHA-256", value: data.dossierSha256, mono: true },
-              { label: "Audit signing key", value: data.signingKey ? <SigningKey signingKey={data.signingKey} /> : null },
+              { label: "Audit signing key", value: data.signingKey ? <SigningKeyDetails signingKey={data.signingKey} summary /> : null },
             ]}
           />
         </View>
@@ -175,15 +176,6 @@ function Cover({ data }: { data: TTechnicalDocumentationData }) {
       </View>
       <Footer documentId={data.documentId} />
     </Page>
-  );
-}
-
-function SigningKey({ signingKey }: { signingKey: NonNullable<TTechnicalDocumentationData["signingKey"]> }) {
-  return (
-    <View>
-      <Plain>{`${signingKey.algorithm}, key ${signingKey.keyId}`}</Plain>
-      <Plain style={styles.mono}>{`SHA-256 fingerprint ${signingKey.fingerprintSha256}`}</Plain>
-    </View>
   );
 }
 
@@ -637,8 +629,9 @@ function Declaration({ ctx }: { ctx: TContext }) {
     [
       "6",
       "References to the harmonised standards or common specifications used",
-      data.standards.length > 0 ? (
-        <Plain key="6">{data.standards.map((s) => s.reference).join("; ")}</Plain>
+      // Annex V 6 names harmonised standards and common specifications only; other specifications are in point 7.
+      data.standards.some((s) => s.harmonised) ? (
+        <Plain key="6">{data.standards.filter((s) => s.harmonised).map((s) => s.reference).join("; ")}</Plain>
       ) : (
         <Text key="6">None recorded; see point 7 of this document.</Text>
       ),
@@ -646,13 +639,20 @@ function Declaration({ ctx }: { ctx: TContext }) {
     [
       "7",
       "Where applicable, the notified body, its number, the conformity assessment procedure and the certificate",
-      d.notifiedBody ? (
-        <Plain key="7">{`${d.notifiedBody.name} (${d.notifiedBody.number}); ${d.notifiedBody.procedure}; certificate ${d.notifiedBody.certificate}`}</Plain>
-      ) : nbRequired ? (
-        <NotProvided key="7" />
-      ) : (
-        <Text key="7">Not applicable: conformity assessment based on internal control (Annex VI, Art. 43(2)); no notified body is involved.</Text>
-      ),
+      <View key="7">
+        {d.assessmentProcedure ? <Plain>{`Procedure: ${d.assessmentProcedure}`}</Plain> : <NotProvided note="conformity assessment procedure" />}
+        {d.notifiedBody ? (
+          <>
+            {d.notifiedBody.name ? <Plain>{`Notified body: ${d.notifiedBody.name}`}</Plain> : <NotProvided note="notified body" />}
+            {d.notifiedBody.number ? <Plain>{`Notified body number: ${d.notifiedBody.number}`}</Plain> : <NotProvided note="notified body number" />}
+            {d.notifiedBody.certificate ? <Plain>{`Certificate: ${d.notifiedBody.certificate}`}</Plain> : <NotProvided note="certificate" />}
+          </>
+        ) : nbRequired ? (
+          <NotProvided note="notified body" />
+        ) : (
+          <Text>No notified body recorded; none is required for this system (Art. 43(2)).</Text>
+        )}
+      </View>,
     ],
     [
       "8",
@@ -660,7 +660,14 @@ function Declaration({ ctx }: { ctx: TContext }) {
       <View key="8">
         {d.place ? <Plain>{`Place: ${d.place}`}</Plain> : <NotProvided note="place" />}
         {d.date ? <Plain>{`Date: ${d.date}`}</Plain> : <NotProvided note="date" />}
-        {d.signatory ? <Plain>{`Signed by ${d.signatory.name}, ${d.signatory.function}, for and on behalf of ${d.signatory.onBehalfOf}`}</Plain> : <NotProvided note="signatory" />}
+        {d.signatory?.name && d.signatory.function ? (
+          <Plain>{`Signed by ${d.signatory.name}, ${d.signatory.function}, for and on behalf of ${d.signatory.onBehalfOf}`}</Plain>
+        ) : (
+          <>
+            {d.signatory?.name ? <Plain>{`Signed by ${d.signatory.name}, for and on behalf of ${d.signatory.onBehalfOf}`}</Plain> : <NotProvided note="signatory" />}
+            {d.signatory?.function ? <Plain>{`Signatory's function: ${d.signatory.function}`}</Plain> : d.signatory ? <NotProvided note="signatory's function" /> : null}
+          </>
+        )}
       </View>,
     ],
   ];
@@ -726,12 +733,12 @@ function EvidenceManifest({ ctx }: { ctx: TContext }) {
               </View>
             ) : null,
           },
-          { label: "Signing key", value: data.signingKey ? <SigningKey signingKey={data.signingKey} /> : null },
+          { label: "Signing key and checkpoint", value: data.signingKey ? <SigningKeyDetails signingKey={data.signingKey} /> : null },
         ]}
       />
       <Text style={styles.note}>
-        The audit chain head is the hash of the latest audit event when this document was issued; its issue is itself an audit event, and a signed checkpoint covers it. The
-        chain can be verified with the public key published at /api/v1/audit/public-key.
+        The head is the latest audit event when this document was issued; the checkpoint is Attest’s Ed25519 signature over the canonical JSON of {"{headHash, keyId, seq, signedAt}"}.
+        The issue is itself an audit event, covered by a later checkpoint. Check the log with this key: npm run audit:verify -- --key {"<public key>"} export.jsonl.
       </Text>
     </View>
   );

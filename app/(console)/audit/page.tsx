@@ -6,10 +6,12 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ZAuditFiltersSchema } from "@/lib/api/audit-filters";
 import { requireActor } from "@/lib/auth/session";
+import { publishedSigningKeys, type PublishedKey } from "@/lib/services/audit/checkpoint-queries";
 import { listAuditEvents } from "@/lib/services/audit/queries";
 import { fieldErrors } from "@/lib/services/parse";
 
@@ -30,7 +32,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const beforeSeq = Number(first(params.beforeSeq));
   const page = { beforeSeq: Number.isInteger(beforeSeq) && beforeSeq > 0 ? beforeSeq : undefined, limit: PAGE_SIZE };
 
-  const { events, nextBeforeSeq } = await listAuditEvents(await getDb(), parsed.success ? parsed.data : {}, page);
+  const db = await getDb();
+  const [{ events, nextBeforeSeq }, keys] = await Promise.all([listAuditEvents(db, parsed.success ? parsed.data : {}, page), publishedSigningKeys(db)]);
+  const signingKey = keys.find((k) => k.current) ?? null;
   // The filters that are in force, carried by the pagination and export links.
   const applied = new URLSearchParams(parsed.success ? (values as Record<string, string>) : {});
   const query = (extra: Record<string, string>) => {
@@ -57,15 +61,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0">
             <h2 id="integrity-heading" className="text-sm font-semibold">Chain integrity</h2>
-            <p className="mt-0.5 text-sm text-ink-muted">Recompute every hash on the server and compare the end of the chain with its recorded head.</p>
+            <p className="mt-0.5 text-sm text-ink-muted">
+              Recompute every hash on the server, compare the end of the chain with its recorded head, and check every signed checkpoint: a history rewritten and re-chained
+              no longer matches the checkpoints signed before the rewrite.
+            </p>
           </div>
           <VerifyChainButton />
         </div>
         <p className="mt-3 border-t border-line pt-3 text-xs text-ink-muted">
           Exports{filtered ? " use the filters below and" : ""} are recorded in this log. To check a JSONL export yourself, without trusting Attest, run{" "}
           <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-ink">npm run --silent audit:verify -- export.jsonl</code>{" "}
-          (add <code className="font-mono text-ink">--complete</code> for an unfiltered export).
+          (add <code className="font-mono text-ink">--complete</code> for an unfiltered export, which also carries the signed checkpoints, and{" "}
+          <code className="font-mono text-ink">--key</code> with the public key below to check them against it).
         </p>
+        <SigningKeyPanel signingKey={signingKey} />
       </section>
 
       <AuditFiltersForm values={values} errors={errors} />
@@ -98,5 +107,26 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </nav>
       </div>
     </>
+  );
+}
+
+/** The key that signs checkpoints, as published at /api/v1/audit/public-key and printed in every issued PDF. */
+function SigningKeyPanel({ signingKey }: { signingKey: PublishedKey | null }) {
+  if (!signingKey) {
+    return (
+      <p className="mt-2 text-xs text-ink-muted">
+        No checkpoint has been signed yet. The first is signed when a document is issued, or within the hour once the log grows; its Ed25519 key is then shown here.
+      </p>
+    );
+  }
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-ink-muted">
+      <span>
+        Checkpoints are signed with Ed25519 key <code className="font-mono text-ink">{signingKey.keyId}</code>, public key{" "}
+        <code className="break-all font-mono text-ink">{signingKey.publicKey}</code> (also at{" "}
+        <code className="font-mono text-ink">/api/v1/audit/public-key</code> and in every issued PDF).
+      </span>
+      <CopyButton value={signingKey.publicKey} label="Copy public key" />
+    </div>
   );
 }

@@ -1,19 +1,14 @@
 import type { Db } from "@/db/client";
 import type { ChainedAuditEvent } from "@/lib/domain/audit-chain";
+import { csvCell } from "@/lib/domain/csv";
 import { authorize, withTransaction, type ServiceContext } from "../context";
+import { checkpointsThrough, publishedSigningKeys } from "./checkpoint-queries";
 import { emitAudit } from "./emit";
 import { auditHeadState, countAuditEvents, streamAuditEvents, type AuditFilters } from "./queries";
 
 export type AuditExportFormat = "jsonl" | "csv";
 
 const CSV_COLUMNS = ["seq", "at", "actorEmail", "actorRoles", "tokenId", "action", "entityType", "entityId", "data", "requestId", "ip", "userAgent", "prevHash", "hash"] as const;
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  // Quote everything that could break a row, and defuse spreadsheet formulas (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function formatAuditEvent(event: ChainedAuditEvent, format: AuditExportFormat): string {
   if (format === "jsonl") return JSON.stringify(event) + "\n";
@@ -43,11 +38,26 @@ export async function exportAuditEvents(ctx: ServiceContext, input: { filters: A
     });
     return { throughSeq: head.seq, exportEvent };
   });
-  return { exportEvent, lines: exportLines(ctx.db, input.filters, input.format, throughSeq) };
+  const withCheckpoints = input.format === "jsonl" && Object.keys(filters).length === 0;
+  return { exportEvent, lines: exportLines(ctx.db, input.filters, input.format, throughSeq, withCheckpoints) };
 }
 
-async function* exportLines(db: Db, filters: AuditFilters, format: AuditExportFormat, untilSeq: number): AsyncGenerator<string> {
+/**
+ * An unfiltered JSONL export starts with what the standalone verifier needs to check signed
+ * checkpoints: one {"record":"signing_key",…} line per public key, then one {"record":"checkpoint",…}
+ * line per checkpoint up to the last exported seq, oldest first; the events follow. Event lines
+ * have no "record" member, so a reader that only wants events skips lines that have one.
+ * Filtered exports and CSV carry events only, as before.
+ */
+async function* checkpointLines(db: Db, untilSeq: number): AsyncGenerator<string> {
+  const [keys, checkpoints] = await Promise.all([publishedSigningKeys(db), checkpointsThrough(db, untilSeq)]);
+  for (const { keyId, algorithm, publicKey } of keys) yield JSON.stringify({ record: "signing_key", keyId, algorithm, publicKey }) + "\n";
+  for (const checkpoint of checkpoints) yield JSON.stringify({ record: "checkpoint", ...checkpoint }) + "\n";
+}
+
+async function* exportLines(db: Db, filters: AuditFilters, format: AuditExportFormat, untilSeq: number, withCheckpoints: boolean): AsyncGenerator<string> {
   if (format === "csv") yield CSV_COLUMNS.join(",") + "\n";
+  if (withCheckpoints) yield* checkpointLines(db, untilSeq);
   for await (const event of streamAuditEvents(db, filters)) {
     if (event.seq > untilSeq) return;
     yield formatAuditEvent(event, format);

@@ -3,6 +3,7 @@ import { queryRows, type Db } from "@/db/client";
 import { actorEmail, type Actor } from "@/lib/auth/actor";
 import type { TRiskTier } from "@/lib/domain/model-card/template";
 import type { TPortfolioModel, TPortfolioReportData } from "@/lib/pdf/portfolio-report-data";
+import { documentSigningKey } from "../audit/checkpoint-queries";
 import { auditHeadState } from "../audit/queries";
 import type { TGatherOptions } from "./gather-technical-documentation";
 
@@ -92,7 +93,7 @@ export async function gatherPortfolioReport(db: Db, actor: Actor, options: TGath
     cardPercent: n(r.doc_percent),
     nextReviewDate: toIso(r.next_review_due)?.slice(0, 10) ?? null,
   }));
-  const head = await auditHeadState(db);
+  const [head, signingKey] = await Promise.all([auditHeadState(db), documentSigningKey(db)]);
   return {
     documentId: options.documentId,
     generatedAt: options.generatedAt.toISOString(),
@@ -100,6 +101,7 @@ export async function gatherPortfolioReport(db: Db, actor: Actor, options: TGath
     asOf: options.generatedAt.toISOString().slice(0, 10),
     organisation: null,
     auditHead: head.seq > 0 ? { seq: head.seq, hash: head.hash } : null,
+    signingKey,
     models,
   };
 }

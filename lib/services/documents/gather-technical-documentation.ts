@@ -9,7 +9,9 @@ import type { TJudgement } from "@/lib/domain/fairness/judge";
 import { emptyModelCard } from "@/lib/domain/model-card/schema";
 import type { TModelCard, TRiskTier } from "@/lib/domain/model-card/template";
 import type { TLegalBasis, TObligationStatus, TRiskFlags } from "@/lib/domain/risk/ruleset";
+import { conformityRecords } from "@/lib/pdf/conformity";
 import type { TApprovalEntry, TDocumentedEvaluation, TTechnicalDocumentationData } from "@/lib/pdf/technical-documentation-data";
+import { documentSigningKey } from "../audit/checkpoint-queries";
 import { auditHeadState } from "../audit/queries";
 import { evaluationStatus } from "../evaluations/queries";
 import { loadModelVersion } from "../models/load";
@@ -18,7 +20,7 @@ import { currentClassification, obligationsOfModel } from "../risk/queries";
 
 /*
  * The one function that fills the technical documentation from the records. Everything it
- * cannot source yet stays null or empty (standards, the Annex V declaration's details, the
+ * cannot source stays null or empty (standards and Annex V details the card does not give, the
  * checkpoint signing key): the template prints "Not provided" for those and lists them.
  */
 
@@ -43,7 +45,7 @@ export type TGatherOptions = { documentId: string; generatedAt: Date };
 export async function gatherTechnicalDocumentation(db: Db, slug: string, label: string, actor: Actor, options: TGatherOptions): Promise<TTechnicalDocumentationData> {
   const { model, version } = await loadModelVersion(db, slug, label);
 
-  const [revisions, datasets, evaluationRows, classification, duties, versions, decisions, dossier, head] = await Promise.all([
+  const [revisions, datasets, evaluationRows, classification, duties, versions, decisions, dossier, head, signingKey] = await Promise.all([
     db.select().from(modelCardRevisions).where(eq(modelCardRevisions.versionId, version.id)).orderBy(asc(modelCardRevisions.revision)),
     db.select().from(datasetRefs).where(eq(datasetRefs.versionId, version.id)).orderBy(asc(datasetRefs.position)),
     db.select().from(evaluations).where(eq(evaluations.versionId, version.id)).orderBy(desc(evaluations.createdAt), desc(evaluations.id)),
@@ -63,6 +65,7 @@ export async function gatherTechnicalDocumentation(db: Db, slug: string, label: 
       .orderBy(asc(reviewDecisions.decidedAt)),
     dossierState(db, model, version, options.generatedAt),
     auditHeadState(db),
+    documentSigningKey(db),
   ]);
 
   const waivers = new Map<string, typeof evaluationWaivers.$inferSelect>();
@@ -109,6 +112,7 @@ export async function gatherTechnicalDocumentation(db: Db, slug: string, label: 
   const current = revisions[revisions.length - 1] ?? null;
   const content = current ? fullCard(current.content) : null;
   const provider = content?.modelDetails.provider;
+  const systemProvider = typeof provider === "string" && provider.trim() !== "" ? provider : null;
   const answers = (classification?.answers ?? {}) as Record<string, unknown>;
 
   return {
@@ -119,7 +123,7 @@ export async function gatherTechnicalDocumentation(db: Db, slug: string, label: 
       name: model.name,
       slug: model.slug,
       version: version.version,
-      provider: typeof provider === "string" && provider.trim() !== "" ? provider : null,
+      provider: systemProvider,
       lifecycleStage: version.stage,
       artifactUri: version.artifactUri,
       framework: version.framework,
@@ -127,8 +131,7 @@ export async function gatherTechnicalDocumentation(db: Db, slug: string, label: 
       nextReviewDate: isoDate(version.nextReviewDue),
     },
     dossierSha256: dossier.hash,
-    // Signed audit checkpoints are not implemented yet: no key to print.
-    signingKey: null,
+    signingKey,
     card: current && content ? { revision: current.revision, contentSha256: current.contentHash, content, author: current.authorEmail, at: iso(current.createdAt) } : null,
     cardRevisions: revisions.map((r) => ({ revision: r.revision, author: r.authorEmail, at: iso(r.createdAt), summary: r.summary, contentSha256: r.contentHash })),
     datasets: datasets.map((d) => ({ role: d.role, name: d.name, version: d.datasetVersion, uri: d.uri, contentSha256: d.contentHash })),
@@ -179,18 +182,8 @@ export async function gatherTechnicalDocumentation(db: Db, slug: string, label: 
       comment: d.decision.comment,
       invalidation: d.decision.invalidatedAt ? { at: iso(d.decision.invalidatedAt), reason: d.decision.invalidatedByChange ?? "" } : null,
     })),
-    // No record of standards or of the Annex V declaration's details exists yet.
-    standards: [],
-    declaration: {
-      providerAddress: null,
-      authorisedRepresentative: null,
-      processesPersonalData: null,
-      dataProtectionStatement: null,
-      notifiedBody: null,
-      place: null,
-      date: null,
-      signatory: null,
-    },
+    // Points 7 and 8: the card's "conformity" section.
+    ...conformityRecords(content, systemProvider),
     auditHead: head.seq > 0 ? { seq: head.seq, hash: head.hash } : null,
   };
 }

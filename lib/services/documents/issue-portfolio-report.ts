@@ -1,5 +1,6 @@
 import { PortfolioReport } from "@/lib/pdf/portfolio-report";
 import { renderPdf } from "@/lib/pdf/render";
+import { signCheckpoint } from "../audit/checkpoints";
 import { emitAudit } from "../audit/emit";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { newDocumentId } from "./document-id";
@@ -15,6 +16,9 @@ export async function issuePortfolioReport(ctx: ServiceContext) {
   authorize(ctx, "reports.read");
   const issuedAt = new Date();
   const documentId = newDocumentId(issuedAt);
+  // The head the document prints is signed first: a document cannot carry the checkpoint made
+  // after its own event (that event holds the document's SHA-256), so it carries this one.
+  await withTransaction(ctx, (tx) => signCheckpoint(tx));
   const gathered = await gatherPortfolioReport(ctx.db, ctx.actor, { documentId, generatedAt: issuedAt });
   const pdf = await renderPdf(PortfolioReport(gathered));
   const document = await withTransaction(ctx, async (tx) => {
@@ -26,6 +30,8 @@ export async function issuePortfolioReport(ctx: ServiceContext) {
       data: { documentId, kind: "portfolio", slug: null, version: null, sha256: row.sha256, sizeBytes: row.sizeBytes },
     });
     if (event.seq !== row.auditSeq) throw new Error(`document ${documentId}: its audit event got seq ${event.seq}, not ${row.auditSeq}`);
+    // Signed in the same transaction, after the event: the issue itself is under a checkpoint.
+    await signCheckpoint(tx);
     return row;
   });
   return { bytes: pdf, document };

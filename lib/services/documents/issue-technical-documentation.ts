@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { renderTechnicalDocumentation } from "@/lib/pdf/render";
+import { signCheckpoint } from "../audit/checkpoints";
 import { emitAudit } from "../audit/emit";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { parseInput } from "../parse";
@@ -21,6 +22,9 @@ export async function issueTechnicalDocumentation(ctx: ServiceContext, input: z.
   const data = parseInput(ZIssueSchema, input);
   const issuedAt = new Date();
   const documentId = newDocumentId(issuedAt);
+  // The head the document prints is signed first: a document cannot carry the checkpoint made
+  // after its own event (that event holds the document's SHA-256), so it carries this one.
+  await withTransaction(ctx, (tx) => signCheckpoint(tx));
   const gathered = await gatherTechnicalDocumentation(ctx.db, data.slug, data.version, ctx.actor, { documentId, generatedAt: issuedAt });
   const { pdf } = await renderTechnicalDocumentation(gathered);
   const document = await withTransaction(ctx, async (tx) => {
@@ -34,6 +38,8 @@ export async function issueTechnicalDocumentation(ctx: ServiceContext, input: z.
       data: { documentId, kind: subject.kind, slug: model.slug, version: version.version, sha256: row.sha256, sizeBytes: row.sizeBytes },
     });
     if (event.seq !== row.auditSeq) throw new Error(`document ${documentId}: its audit event got seq ${event.seq}, not ${row.auditSeq}`);
+    // Signed in the same transaction, after the event: the issue itself is under a checkpoint.
+    await signCheckpoint(tx);
     return row;
   });
   return { bytes: pdf, document };

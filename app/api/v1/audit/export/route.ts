@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZAuditFiltersSchema } from "@/lib/api/audit-filters";
 import { apiRoute } from "@/lib/api/route";
+import { textStream } from "@/lib/api/text-stream";
 import { exportAuditEvents } from "@/lib/services/audit/export-audit-events";
 
 const ZExportQuerySchema = ZAuditFiltersSchema.extend({ format: z.enum(["jsonl", "csv"]).default("jsonl") });
@@ -8,14 +9,7 @@ const ZExportQuerySchema = ZAuditFiltersSchema.extend({ format: z.enum(["jsonl",
 /** Streams the filtered events as JSONL or CSV; the download is recorded in the log first. */
 export const GET = apiRoute({ permission: "audit.export", input: ZExportQuerySchema }, async (ctx, { format, ...filters }) => {
   const { exportEvent, lines } = await exportAuditEvents(ctx, { filters, format });
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await lines.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-  });
+  const body = textStream(lines);
   const stamp = exportEvent.at.slice(0, 19).replace(/[:T]/g, "-");
   return new Response(body, {
     headers: {

@@ -1,5 +1,8 @@
 import { apiRoute } from "@/lib/api/route";
-import { verifyAuditChain } from "@/lib/services/audit/queries";
+import { verifyAuditLog } from "@/lib/services/audit/checkpoint-queries";
 
-/** Recomputes the whole chain: {ok, checked, headSeq, headHash, firstBrokenSeq?}. */
-export const GET = apiRoute({ permission: "audit.read" }, async (ctx) => verifyAuditChain(ctx.db));
+/**
+ * Recomputes the whole chain and checks every signed checkpoint against it:
+ * {ok, chainOk, checked, headSeq, headHash, firstBrokenSeq?, reason?, checkpoints: {ok, checked, lastGoodSeq?, firstFailingSeq?, reason?}}.
+ */
+export const GET = apiRoute({ permission: "audit.read" }, async (ctx) => verifyAuditLog(ctx.db));
