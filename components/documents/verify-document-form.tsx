@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format";
+import { DOCUMENT_KIND_LABELS } from "./document-kinds";
 
 type TAnswer =
   | { issued: true; documentId: string; kind: string; model: string | null; version: string | null; issuedAt: string; issuedBy: string }
@@ -19,15 +20,13 @@ async function sha256Hex(file: File): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-const KIND_LABELS: Record<string, string> = { technical_documentation: "Technical documentation (EU AI Act Annex IV)", portfolio: "Portfolio report" };
-
 /**
  * Whether Attest issued exactly this file. A chosen PDF is hashed here, in the browser (Web
  * Crypto): only its SHA-256 is sent to the server, never the file.
  */
-export function VerifyDocumentForm() {
+export function VerifyDocumentForm({ initialHash = "" }: { initialHash?: string }) {
   const [state, setState] = useState<TState>({ status: "idle" });
-  const [hash, setHash] = useState("");
+  const [hash, setHash] = useState(initialHash);
   const [hashError, setHashError] = useState<string | undefined>();
 
   async function check(sha256: string, source: string) {
@@ -97,7 +96,7 @@ export function VerifyDocumentForm() {
               <dt className="font-medium">Document</dt>
               <dd className="font-mono">{state.answer.documentId}</dd>
               <dt className="font-medium">Kind</dt>
-              <dd>{KIND_LABELS[state.answer.kind] ?? state.answer.kind}</dd>
+              <dd>{DOCUMENT_KIND_LABELS[state.answer.kind] ?? state.answer.kind}</dd>
               {state.answer.model && (
                 <>
                   <dt className="font-medium">For</dt>

@@ -82,3 +82,37 @@ test("a token without reports:read is refused, and nothing is issued; a malforme
   expect((await reader.get("/api/v1/documents/verify?sha256=not-a-hash")).status()).toBe(400);
   expect((await (await asRole(null)).get(`${VERSION_PATH}/documentation.pdf`)).status()).toBe(401);
 });
+
+test("auditors' scripts read the register of issued documents and the inventory as CSV with a reports:read token; the CSV download is audited", async () => {
+  const created = await admin.post("/api/v1/admin/tokens", { data: { ownerEmail: "auditor@attest.demo", name: `register ${stamp}`, scopes: ["reports:read"] } });
+  expect(created.status()).toBe(201);
+  const script = await withToken((await created.json()).secret);
+
+  const register = await script.get("/api/v1/documents?pageSize=2");
+  expect(register.status()).toBe(200);
+  const page = (await register.json()) as { documents: { documentId: string; kind: string; issuedAt: string; sha256: string }[]; total: number; page: number; pageSize: number };
+  expect(page).toMatchObject({ page: 1, pageSize: 2 });
+  expect(page.total).toBeGreaterThanOrEqual(2);
+  expect(page.documents).toHaveLength(2);
+  expect(page.documents[0]!.issuedAt >= page.documents[1]!.issuedAt).toBe(true);
+  expect(page.documents[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+  const byModel = (await (await script.get("/api/v1/documents?model=retail-credit-scoring&kind=technical_documentation")).json()) as typeof page;
+  expect(byModel.documents.every((d) => d.kind === "technical_documentation")).toBe(true);
+  expect((await script.get("/api/v1/documents?pageSize=1000")).status()).toBe(400);
+
+  const before = await auditHeadSeq(auditor);
+  const csv = await script.get("/api/v1/reports/inventory.csv");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="attest-model-inventory-.*\.csv"$/);
+  const text = await csv.text();
+  expect(text.startsWith("slug,name,purpose,")).toBe(true);
+  expect(text).toContain("\r\nretail-credit-scoring,Retail credit scoring,");
+  const { events } = (await (await auditor.get(`/api/v1/audit/events?afterSeq=${before}&limit=1000`)).json()) as { events: { action: string; actorEmail: string; data: Record<string, unknown> }[] };
+  expect(events.filter((e) => e.action === "report.inventory_exported")).toEqual([expect.objectContaining({ actorEmail: "auditor@attest.demo", data: { format: "csv", count: text.split("\r\n").length - 2 } })]);
+
+  const noScope = await admin.post("/api/v1/admin/tokens", { data: { ownerEmail: "auditor@attest.demo", name: `register no scope ${stamp}`, scopes: ["audit:read"] } });
+  const other = await withToken((await noScope.json()).secret);
+  expect((await other.get("/api/v1/reports/inventory.csv")).status()).toBe(403);
+  expect((await other.get("/api/v1/documents")).status()).toBe(403);
+});

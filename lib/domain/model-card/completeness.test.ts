@@ -61,6 +61,7 @@ describe("completeness", () => {
       ["postMarketMonitoring", 0, 0, 100],
       ["requirements", 0, 0, 100],
       ["deployerInstructions", 0, 0, 100],
+      ["conformity", 0, 0, 100],
       ["additionalInformation", 0, 0, 100],
     ]);
     expect(result.sections[0]).toMatchObject({

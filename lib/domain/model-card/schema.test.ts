@@ -19,7 +19,7 @@ describe("ZModelCardSchema", () => {
 
   it("gives every section, empty, to an empty object", () => {
     expect(ZModelCardSchema.parse({})).toEqual(emptyModelCard());
-    expect(Object.keys(emptyModelCard())).toHaveLength(16);
+    expect(Object.keys(emptyModelCard())).toHaveLength(17);
     expect(emptyModelCard().humanOversight).toEqual({});
   });
 

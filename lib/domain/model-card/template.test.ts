@@ -25,6 +25,7 @@ describe("model card template", () => {
       "postMarketMonitoring",
       "requirements",
       "deployerInstructions",
+      "conformity",
       "additionalInformation",
     ]);
   });

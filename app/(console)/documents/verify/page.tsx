@@ -6,8 +6,11 @@ import { requireActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Verify a document" };
 
-export default async function VerifyDocumentPage() {
+export default async function VerifyDocumentPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireActor("reports.read");
+  // The register of issued documents links here with the hash to check filled in.
+  const { sha256 } = await searchParams;
+  const initialHash = typeof sha256 === "string" && /^[0-9a-fA-F]{64}$/.test(sha256) ? sha256.toLowerCase() : "";
   return (
     <>
       <PageHeader
@@ -16,7 +19,7 @@ export default async function VerifyDocumentPage() {
         description="Check whether Attest issued exactly this PDF: when, by whom and for what. Every technical documentation and portfolio report Attest issues is recorded by the SHA-256 of its bytes."
       />
       <Card className="p-5">
-        <VerifyDocumentForm />
+        <VerifyDocumentForm initialHash={initialHash} />
       </Card>
       <p className="mt-4 text-sm text-ink-muted">
         Pipelines and scripts can ask the same question: <code className="font-mono">GET /api/v1/documents/verify?sha256=…</code> (scope reports:read) answers 200 with the record or 404.
