@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { isPostgresRoot, type Db } from "@/db/client";
 import type { Actor, RequestMeta } from "@/lib/auth/actor";
 import { allows, type Permission } from "@/lib/auth/permissions";
-import { Forbidden } from "./errors";
+import { Forbidden, OutcomeUnknown } from "./errors";
 
 export type ServiceContext = { db: Db; actor: Actor; request: RequestMeta };
 
@@ -27,7 +27,9 @@ export function authorize(ctx: ServiceContext, permission: Permission): void {
  * flush), so its synchronous commit flushes the WAL up to its own commit record, after ours.
  * Barriers from concurrent writers share flushes (group commit). Nothing is acknowledged before
  * it is durable; a crash in between loses a change whose caller got an error (another session
- * may have read it in that window, as it could read from an asynchronous replica).
+ * may have read it in that window, as it could read from an asynchronous replica). A barrier that
+ * fails for another reason (a dropped connection) is retried on another pooled connection; if
+ * none succeeds the caller learns that the outcome is unknown rather than that nothing happened.
  */
 export async function withTransaction<T>(ctx: ServiceContext, fn: (tx: Db) => Promise<T>): Promise<T> {
   const durableLater = isPostgresRoot(ctx.db);
@@ -35,8 +37,22 @@ export async function withTransaction<T>(ctx: ServiceContext, fn: (tx: Db) => Pr
     if (durableLater) await tx.execute(sql`SET LOCAL synchronous_commit = off`);
     return fn(tx as unknown as Db);
   });
-  if (durableLater) await ctx.db.execute(sql`SELECT pg_logical_emit_message(true, 'attest.durability', '')`);
+  if (durableLater) await durabilityBarrier(ctx.db);
   return result;
+}
+
+const BARRIER_TRIES = 3;
+
+async function durabilityBarrier(db: Db): Promise<void> {
+  for (let attempt = 1; attempt <= BARRIER_TRIES; attempt++) {
+    try {
+      await db.execute(sql`SELECT pg_logical_emit_message(true, 'attest.durability', '')`);
+      return;
+    } catch (error) {
+      console.error(`[attest] durability barrier failed (try ${attempt} of ${BARRIER_TRIES}):`, error instanceof Error ? error.message : error);
+    }
+  }
+  throw new OutcomeUnknown();
 }
 
 export const NO_REQUEST: RequestMeta = { requestId: null, ip: null, userAgent: null };

@@ -30,6 +30,15 @@ export class Unprocessable extends ServiceError {
 export class TooManyRequests extends ServiceError {
   constructor(message: string, readonly retryAfterSeconds: number) { super("too_many_requests", 429, message); }
 }
+/**
+ * The change committed, but the database never confirmed it reached disk (the durability barrier
+ * failed on every try). It is most likely saved; the caller must look before doing it again.
+ */
+export class OutcomeUnknown extends ServiceError {
+  constructor() {
+    super("outcome_unknown", 503, "The change was committed but the database did not confirm it is on disk. Check whether it took effect before trying again.");
+  }
+}
 
 /**
  * Is this (under drizzle's "Failed query" wrapper) a unique-constraint violation, SQLSTATE 23505?

@@ -1,11 +1,14 @@
+import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { appRoleGrantsSql } from "@/db/grants";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows, type DatabaseHandle, type Db } from "@/db/client";
 import { verifyAuditChain } from "@/lib/services/audit/queries";
 import { withTransaction } from "@/lib/services/context";
+import { OutcomeUnknown } from "@/lib/services/errors";
 import { createModel } from "@/lib/services/models/create-model";
 import { contextFor, eventsSince, headSeq, seedOrganisation, TEST_REQUEST, type UserContext } from "../helpers/fixtures";
-import { forEachDatabase, postgresUrl, TEST_DATABASE_URL, useTestDatabase } from "../helpers/test-db";
+import { forEachDatabase, postgresUrl, serverQuery, TEST_DATABASE_URL, useTestDatabase } from "../helpers/test-db";
 
 const MUTATIONS = 50;
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
@@ -76,6 +79,28 @@ if (TEST_DATABASE_URL) {
       expect(inside).toBe("off");
       // Every pooled connection is back to the server's default.
       expect(await Promise.all(range(0, 10).map(() => setting(t.db)))).toEqual(range(0, 10).map(() => "on"));
+    });
+
+    it("a barrier that keeps failing reports an unknown outcome, not a failure: the change is committed", async () => {
+      // The app's production role, in a database where it may not write the barrier's WAL record.
+      const role = `attest_app_${randomBytes(4).toString("hex")}`;
+      await serverQuery(`CREATE ROLE ${role} LOGIN`);
+      for (const statement of appRoleGrantsSql(role, t.name)) await t.db.execute(sql.raw(statement));
+      await t.db.execute(sql.raw(`REVOKE EXECUTE ON FUNCTION pg_logical_emit_message(boolean, text, text) FROM PUBLIC`));
+      const app = await openDatabase({ url: postgresUrl(t.name, role) });
+      try {
+        const asApp = { ...owner, db: app.db };
+        const error = await createModel(asApp, { name: "Committed but unconfirmed" }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(OutcomeUnknown);
+        expect((error as OutcomeUnknown).status).toBe(503);
+        const [row] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM models WHERE name = 'Committed but unconfirmed'`);
+        expect(row!.n).toBe(1);
+      } finally {
+        await app.close();
+        await t.db.execute(sql.raw(`GRANT EXECUTE ON FUNCTION pg_logical_emit_message(boolean, text, text) TO PUBLIC`));
+        await t.db.execute(sql.raw(`DROP OWNED BY ${role}`));
+        await serverQuery(`DROP ROLE IF EXISTS ${role}`);
+      }
     });
 
     it("returns only once the commit is flushed to the WAL", async () => {
