@@ -15,7 +15,7 @@
  * recursively; no whitespace; strings and numbers written as JSON.stringify writes them;
  * members whose value is undefined left out (a parsed JSON file has none).
  *
- * Usage: node scripts/audit-verify.mjs [--complete] [--key <public key>]… <export.jsonl>
+ * Usage: node scripts/audit-verify.mjs [--complete] [--key <public key>]… [--checkpoint <seq>:<headHash>]… <export.jsonl>
  *
  * What is checked, in one streaming pass (a million-line export needs little memory):
  *  - every event's hash matches its own content and prevHash;
@@ -44,10 +44,19 @@
  * The keys in the file prove nothing by themselves: whoever rewrites the log could sign with a new
  * key. Pass --key with the public key Attest printed in a PDF you hold (or published at
  * /api/v1/audit/public-key, base64 as printed; repeat it for several keys): then every checkpoint
- * must be signed by one of those keys, and the file must carry at least one checkpoint.
+ * must be signed by one of those keys, verified with the key you gave (the file's copy of a key
+ * must be the same 32 bytes, and is otherwise ignored), and the file must carry at least one checkpoint.
+ * Whoever rewrites the log from some seq on cannot sign new checkpoints, but can drop the ones
+ * signed after that seq. Two checks catch that. Pass --checkpoint <seq>:<headHash> with a
+ * checkpoint a PDF you hold prints (repeat it for several): the event at that seq must have that
+ * hash. And Attest signs a checkpoint at least hourly while the log grows, so in an export of the
+ * whole log (--complete, or a file that carries signing keys or checkpoints, as only an unfiltered
+ * export does), the first event after the newest checkpoint may be at most 65 minutes older than
+ * the file's last event; otherwise checkpoints stopped (reported with uncoveredSeq).
  *
  * Output: one JSON line {ok, checked, mode, headSeq, headHash, firstBrokenSeq?, reason?,
- * checkpoints: {ok, checked, keyIds, lastGoodSeq?, firstFailingSeq?, reason?, unmatched?}}, where
+ * checkpoints: {ok, checked, keyIds, pinned?, lastGoodSeq?, firstFailingSeq?, uncoveredSeq?, reason?,
+ * unmatched?}}, where pinned counts the --checkpoint pins that held, and where
  * head* describe the last event that verified, checked counts the events (and checkpoints) that
  * verified, and unmatched counts checkpoints of a filtered export whose event is not in the file
  * (only their signature could be checked). ok is true only when the chain and every checkpoint
@@ -101,7 +110,7 @@ function parseRecord(record, lineNo, keys, checkpoints) {
   if (record.record === "signing_key") {
     if (record.algorithm !== "Ed25519") throw new UsageError(`line ${lineNo}: unknown signing algorithm ${record.algorithm}`);
     const { raw, key } = publicKeyOf(record.publicKey);
-    keys.set(record.keyId, { key, idMatches: keyIdOf(raw) === record.keyId });
+    keys.set(record.keyId, { raw, key, idMatches: keyIdOf(raw) === record.keyId });
   } else if (record.record === "checkpoint") {
     if (!Number.isSafeInteger(record.seq) || record.seq < 1 || !isHash(record.headHash)) throw new UsageError(`line ${lineNo}: a checkpoint needs a positive seq and a 64-hex headHash`);
     if (typeof record.signedAt !== "string" || typeof record.keyId !== "string" || typeof record.signature !== "string") throw new UsageError(`line ${lineNo}: a checkpoint needs signedAt, keyId and signature`);
@@ -113,15 +122,22 @@ function parseRecord(record, lineNo, keys, checkpoints) {
   }
 }
 
+/** How long an event may wait for a checkpoint that covers it (Attest signs one at least hourly): 65 minutes. */
+const STALE_AFTER_MS = 65 * 60_000;
+
 /**
- * Checks checkpoints in seq order as the events stream past. `trusted` is the set of raw public
- * keys (base64) given with --key, or null.
+ * Checks checkpoints in seq order as the events stream past. `trusted` is the list of keys given
+ * with --key ({raw, key}), or null: then a checkpoint is verified with those keys only, never with
+ * a key the file carries. `pins` maps the seqs given with --checkpoint to their head hashes.
  */
 class CheckpointChecker {
-  constructor(keys, checkpoints, trusted) {
-    Object.assign(this, { keys, pending: checkpoints, trusted, next: 0, checked: 0, unmatched: 0, failure: null, lastGoodSeq: undefined });
-    this.trustedIds = trusted ? new Set([...trusted].map((b) => keyIdOf(publicKeyOf(b).raw))) : null;
+  constructor(keys, checkpoints, trusted, pins) {
+    Object.assign(this, { keys, pending: checkpoints, trusted, pins, next: 0, checked: 0, unmatched: 0, failure: null, lastGoodSeq: undefined });
     this.usedKeys = new Set();
+    this.pinsHeld = new Set(); // the seqs given with --checkpoint whose event had that hash
+    this.newestSeq = checkpoints.at(-1)?.seq ?? 0;
+    this.firstUncovered = null; // the first event after the newest checkpoint
+    this.newestAt = null; // the time of the last event
   }
 
   fail(checkpoint, reason) {
@@ -131,16 +147,27 @@ class CheckpointChecker {
   /** The signature and key of one checkpoint; false (with the failure set) when they do not hold. */
   signatureHolds(checkpoint) {
     const known = this.keys.get(checkpoint.keyId);
-    if (!known) return void this.fail(checkpoint, `checkpoint ${checkpoint.seq} is signed by an unknown key ${checkpoint.keyId}`), false;
-    if (!known.idMatches) return void this.fail(checkpoint, `key id ${checkpoint.keyId} is not the SHA-256 of its public key`), false;
-    if (this.trustedIds && !this.trustedIds.has(checkpoint.keyId)) return void this.fail(checkpoint, `checkpoint ${checkpoint.seq} is signed by key ${checkpoint.keyId}, which is not a key given with --key`), false;
-    const { seq, headHash, signedAt, keyId } = checkpoint;
-    let valid = false;
-    try {
-      valid = verifySignature(null, Buffer.from(canonicalJson({ seq, headHash, signedAt, keyId })), known.key, Buffer.from(checkpoint.signature, "base64"));
-    } catch {
-      valid = false;
+    const notGiven = `checkpoint ${checkpoint.seq} is signed by key ${checkpoint.keyId}, which is not a key given with --key`;
+    let candidates;
+    if (this.trusted) {
+      // Only the given keys vouch for a checkpoint; the file's key, if any, must be one of them byte for byte.
+      if (known && !this.trusted.some((t) => t.raw.equals(known.raw))) return void this.fail(checkpoint, notGiven), false;
+      candidates = this.trusted.filter((t) => keyIdOf(t.raw) === checkpoint.keyId).map((t) => t.key);
+      if (!candidates.length) return void this.fail(checkpoint, notGiven), false;
+    } else {
+      if (!known) return void this.fail(checkpoint, `checkpoint ${checkpoint.seq} is signed by an unknown key ${checkpoint.keyId}`), false;
+      if (!known.idMatches) return void this.fail(checkpoint, `key id ${checkpoint.keyId} is not the SHA-256 of its public key`), false;
+      candidates = [known.key];
     }
+    const { seq, headHash, signedAt, keyId } = checkpoint;
+    const payload = Buffer.from(canonicalJson({ seq, headHash, signedAt, keyId }));
+    const valid = candidates.some((key) => {
+      try {
+        return verifySignature(null, payload, key, Buffer.from(checkpoint.signature, "base64"));
+      } catch {
+        return false;
+      }
+    });
     if (!valid) return void this.fail(checkpoint, `checkpoint ${checkpoint.seq}: the signature does not match (key ${keyId})`), false;
     this.usedKeys.add(keyId);
     return true;
@@ -148,6 +175,13 @@ class CheckpointChecker {
 
   /** Called with each event that verified, in seq order. */
   event(event) {
+    if (event.seq > this.newestSeq && !this.firstUncovered) this.firstUncovered = { seq: event.seq, at: event.at };
+    this.newestAt = event.at;
+    const pinned = this.pins.get(event.seq);
+    if (pinned !== undefined && !this.failure) {
+      if (pinned !== event.hash) return void this.fail(event, `the chain's hash at seq ${event.seq} is not the one given with --checkpoint: history was rewritten`);
+      this.pinsHeld.add(event.seq);
+    }
     while (!this.failure && this.next < this.pending.length && this.pending[this.next].seq <= event.seq) {
       const checkpoint = this.pending[this.next++];
       if (!this.signatureHolds(checkpoint)) return;
@@ -163,8 +197,12 @@ class CheckpointChecker {
     }
   }
 
-  /** After the last event: checkpoints past it (left unchecked after a chain break), and --key without any checkpoint. */
-  finish(complete, chainBroken) {
+  /**
+   * After the last event: checkpoints past it (left unchecked after a chain break), --key without
+   * any checkpoint, --checkpoint pins without their event, and, for the whole log (`full`), that
+   * checkpoints did not stop.
+   */
+  finish(complete, chainBroken, full) {
     while (!chainBroken && !this.failure && this.next < this.pending.length) {
       const checkpoint = this.pending[this.next++];
       if (!this.signatureHolds(checkpoint)) break;
@@ -172,9 +210,23 @@ class CheckpointChecker {
       else this.unmatched += 1;
     }
     if (!this.failure && this.trusted && this.pending.length === 0) this.failure = { seq: 0, reason: "--key was given but the export carries no checkpoint (export the whole log as JSONL)" };
+    const missing = [...this.pins.keys()].sort((a, b) => a - b).find((seq) => !this.pinsHeld.has(seq));
+    if (!chainBroken && !this.failure && missing !== undefined) {
+      this.failure = { seq: missing, reason: `the export has no event at seq ${missing} to check the checkpoint given with --checkpoint against${complete ? ": events were removed from the end" : ""}` };
+    }
+    let uncoveredSeq;
+    if (full && !chainBroken && !this.failure && this.firstUncovered) {
+      const waited = Date.parse(this.newestAt) - Date.parse(this.firstUncovered.at);
+      if (waited > STALE_AFTER_MS) {
+        uncoveredSeq = this.firstUncovered.seq;
+        const since = this.pending.length ? `the newest checkpoint is at seq ${this.newestSeq}` : "there is no checkpoint at all";
+        this.failure = { reason: `no signed checkpoint covers seq ${uncoveredSeq} (${this.firstUncovered.at}), ${Math.floor(waited / 60_000)} minutes older than the last event, and ${since}: checkpoints stopped, or were removed` };
+      }
+    }
     const result = { ok: !this.failure, checked: this.checked, keyIds: [...this.usedKeys] };
+    if (this.pins.size) result.pinned = this.pinsHeld.size;
     if (this.lastGoodSeq !== undefined) result.lastGoodSeq = this.lastGoodSeq;
-    if (this.failure) Object.assign(result, { firstFailingSeq: this.failure.seq, reason: this.failure.reason });
+    if (this.failure) Object.assign(result, this.failure.seq === undefined ? {} : { firstFailingSeq: this.failure.seq }, uncoveredSeq === undefined ? {} : { uncoveredSeq }, { reason: this.failure.reason });
     if (this.unmatched) result.unmatched = this.unmatched;
     return result;
   }
@@ -193,10 +245,11 @@ function parseEvent(event, lineNo) {
   if (event === null || typeof event !== "object" || Array.isArray(event)) throw new UsageError(`line ${lineNo} is not an event object`);
   if (!Number.isSafeInteger(event.seq) || event.seq < 1) throw new UsageError(`line ${lineNo}: seq must be a positive integer`);
   if (!isHash(event.prevHash) || !isHash(event.hash)) throw new UsageError(`line ${lineNo}: prevHash and hash must be 64 hex digits`);
+  if (typeof event.at !== "string" || Number.isNaN(Date.parse(event.at))) throw new UsageError(`line ${lineNo}: at must be an ISO 8601 time`);
   return event;
 }
 
-async function verify(file, requireComplete, trusted) {
+async function verify(file, requireComplete, trusted, pins) {
   const keys = new Map();
   const checkpointRecords = [];
   let checkpoints = null; // the checker, once the first event is read
@@ -216,7 +269,7 @@ async function verify(file, requireComplete, trusted) {
       parseRecord(parsed, lineNo, keys, checkpointRecords);
       continue;
     }
-    checkpoints ??= new CheckpointChecker(keys, checkpointRecords, trusted);
+    checkpoints ??= new CheckpointChecker(keys, checkpointRecords, trusted, pins);
     const event = parseEvent(parsed, lineNo);
     const fail = (reason) => (broken = { seq: event.seq, reason });
     const expectedSeq = last ? last.seq + 1 : 1;
@@ -247,7 +300,7 @@ async function verify(file, requireComplete, trusted) {
   }
   const mode = requireComplete || gapless ? "complete" : "filtered";
   // A chain break leaves the later checkpoints unchecked: only those before it are reported.
-  const checkpointResult = (checkpoints ?? new CheckpointChecker(keys, checkpointRecords, trusted)).finish(mode === "complete", Boolean(broken));
+  const checkpointResult = (checkpoints ?? new CheckpointChecker(keys, checkpointRecords, trusted, pins)).finish(mode === "complete", Boolean(broken), mode === "complete" && (requireComplete || keys.size > 0 || checkpointRecords.length > 0));
   const result = { ok: !broken && checkpointResult.ok, checked, mode, headSeq: last?.seq ?? 0, headHash: last?.hash ?? GENESIS_HASH };
   const chain = broken ? { ...result, firstBrokenSeq: broken.seq, reason: broken.reason } : result;
   return { ...chain, checkpoints: checkpointResult };
@@ -255,16 +308,22 @@ async function verify(file, requireComplete, trusted) {
 
 async function main(argv) {
   const files = [];
-  const trusted = new Set();
+  const trusted = [];
+  const pins = new Map();
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--complete") continue;
-    if (argv[i] === "--key" && i + 1 < argv.length) trusted.add(publicKeyOf(argv[++i]).raw.toString("base64"));
-    else files.push(argv[i]);
+    if (argv[i] === "--key" && i + 1 < argv.length) trusted.push(publicKeyOf(argv[++i]));
+    else if (argv[i] === "--checkpoint" && i + 1 < argv.length) {
+      const [, seq, headHash] = /^(\d+):([0-9a-f]{64})$/.exec(argv[++i].trim().toLowerCase()) ?? [];
+      if (!seq || !Number.isSafeInteger(Number(seq)) || Number(seq) < 1) throw new UsageError(`--checkpoint takes <seq>:<headHash> (a positive seq, 64 hex digits), not ${argv[i].slice(0, 90)}`);
+      if (pins.has(Number(seq)) && pins.get(Number(seq)) !== headHash) throw new UsageError(`--checkpoint gives two hashes for seq ${seq}`);
+      pins.set(Number(seq), headHash);
+    } else files.push(argv[i]);
   }
   if (files.length !== 1 || files[0].startsWith("-")) {
-    throw new UsageError("usage: node scripts/audit-verify.mjs [--complete] [--key <base64 public key>]… <export.jsonl>");
+    throw new UsageError("usage: node scripts/audit-verify.mjs [--complete] [--key <base64 public key>]… [--checkpoint <seq>:<headHash>]… <export.jsonl>");
   }
-  const result = await verify(files[0], argv.includes("--complete"), trusted.size ? trusted : null);
+  const result = await verify(files[0], argv.includes("--complete"), trusted.length ? trusted : null, pins);
   process.stdout.write(JSON.stringify(result) + "\n");
   return result.ok ? 0 : 1;
 }

@@ -101,6 +101,34 @@ describe("scripts/audit-verify.mjs", () => {
     expect(hash).not.toBe(auditEventHash(rewritten));
   });
 
+  it("in an export of the whole log, fails when an event waited more than 65 minutes for a checkpoint", () => {
+    // A chain of events at the given minutes past 09:00, and no checkpoint at all.
+    const chainAt = (minutes: number[]) => {
+      let prevHash = GENESIS_HASH;
+      return minutes.map((m, i) => {
+        const content: AuditEventContent = {
+          seq: i + 1, at: new Date(Date.UTC(2026, 0, 31, 9, m)).toISOString(), actorId: null, actorEmail: "system:test", actorRoles: [], tokenId: null,
+          action: "test.event", entityType: "test", entityId: String(i), data: {}, requestId: null, ip: null, userAgent: null, prevHash,
+        };
+        prevHash = auditEventHash(content);
+        return JSON.stringify({ ...content, hash: prevHash }) + "\n";
+      });
+    };
+    const stale = verifyFile(chainAt([0, 30, 66]), "--complete");
+    expect(stale.status).toBe(1);
+    expect(stale.verdict).toMatchObject({
+      ok: false,
+      mode: "complete",
+      checkpoints: { ok: false, checked: 0, uncoveredSeq: 1, reason: "no signed checkpoint covers seq 1 (2026-01-31T09:00:00.000Z), 66 minutes older than the last event, and there is no checkpoint at all: checkpoints stopped, or were removed" },
+    });
+    expect(verifyFile(chainAt([0, 30, 65]), "--complete").verdict).toMatchObject({ ok: true, checkpoints: { ok: true } });
+    // Without --complete and without checkpoint lines the file may be an export up to a date: not checked.
+    expect(verifyFile(chainAt([0, 30, 66])).verdict).toMatchObject({ ok: true, mode: "complete" });
+    // An event without a valid time is a malformed line.
+    const timeless = chainAt([0]).map((l) => l.replace(/"at":"[^"]*"/, '"at":"yesterday"'));
+    expect(verifyFile(timeless).stderr).toMatch(/line 1: at must be an ISO 8601 time/);
+  });
+
   it("exits 2 naming the line that is not JSON", async () => {
     const lines = await exportLines({});
     const { status, stderr } = verifyFile([lines[0]!, "{not json\n", ...lines.slice(1)]);

@@ -40,7 +40,7 @@ export function VerifyChainButton() {
             </p>
           ) : (
             <p className="font-medium text-danger">
-              Checkpoint at event #{checkpoints.firstFailingSeq} fails: {checkpoints.reason}
+              {checkpoints.firstFailingSeq === undefined ? "Signed checkpoints stopped" : `Checkpoint at event #${checkpoints.firstFailingSeq} fails`}: {checkpoints.reason}
               {checkpoints.lastGoodSeq !== undefined && ` (the last checkpoint that holds is at event #${checkpoints.lastGoodSeq}).`}
             </p>
           ))}

@@ -48,11 +48,11 @@ export function OfficerTasks({ reviews, reviewsTotal, overdue, overdueTotal, now
   const queueLink = (n: number, shown: number) =>
     n > shown ? <p className="mt-1 text-xs"><Link href="/reviews" className="font-medium text-brand hover:underline">See all {n} in the review queue</Link></p> : null;
   return (
-    <Card title="Waiting for your review" description="Submissions oldest first, and approved versions whose periodic review has fallen due." actions={<Link href="/reviews" className="text-sm font-medium text-brand hover:underline">Open the review queue</Link>}>
+    <Card title="Waiting for your review" description="Submissions and periodic reviews in progress, oldest first, and approved versions whose periodic review has fallen due and not been started." actions={<Link href="/reviews" className="text-sm font-medium text-brand hover:underline">Open the review queue</Link>}>
       <div className="grid gap-6 md:grid-cols-2">
         <Section title="Review requests" count={reviewsTotal} more={queueLink(reviewsTotal, reviews.length)}>
           {reviews.length === 0 ? (
-            <p className="mt-2 text-sm text-ink-muted">No submissions are waiting. Owners' submissions appear here, oldest first.</p>
+            <p className="mt-2 text-sm text-ink-muted">No review is waiting. Owners' submissions and periodic reviews you start appear here, oldest first.</p>
           ) : (
             <ul className="divide-y divide-line">
               {reviews.map((r) => (
@@ -60,7 +60,7 @@ export function OfficerTasks({ reviews, reviewsTotal, overdue, overdueTotal, now
                   key={`${r.slug}@${r.version}`}
                   href={reviewHref(r.slug, r.version)}
                   title={`${r.modelName} ${r.version}`}
-                  meta={<>Submitted by {r.submittedBy ?? "—"} · waiting {waited(r.since, now)}</>}
+                  meta={<>{r.reason === "periodic" ? "Periodic review started by" : "Submitted by"} {r.submittedBy ?? "—"} · waiting {waited(r.since, now)}</>}
                   badge={<RiskTierBadge tier={r.tier} />}
                 />
               ))}

@@ -8,6 +8,7 @@ import {
   publicKeyPem,
   rawPublicKey,
   signCheckpointStatement,
+  staleCheckpoints,
   verifyCheckpoints,
   type TSignedCheckpoint,
 } from "./audit-checkpoint";
@@ -96,5 +97,32 @@ describe("verifyCheckpoints", () => {
     expect(verifyCheckpoints([checkpoint(10), forged], keys, chain)).toMatchObject({ ok: false, firstFailingSeq: 50, reason: `checkpoint 50: the signature does not match (key ${KEY_ID})` });
     expect(verifyCheckpoints([{ ...checkpoint(10), keyId: "1234" }], keys, chain)).toMatchObject({ ok: false, checked: 0, firstFailingSeq: 10, reason: "checkpoint 10 is signed by an unknown key 1234" });
     expect(verifyCheckpoints([checkpoint(100), checkpoint(120)], keys, chain)).toMatchObject({ ok: false, checked: 1, firstFailingSeq: 120, reason: "checkpoint 120 is past the end of the chain: events were removed" });
+  });
+
+  it("refuse a stored key filed under another key's id", () => {
+    // Someone who can insert rows stores their own public key under the real key's id and signs with it.
+    const forger = generateKeyPairSync("ed25519");
+    const forgedKeys = new Map([[KEY_ID, rawPublicKey(forger.publicKey).toString("base64")]]);
+    const forged = signCheckpointStatement({ seq: 10, headHash: hashOf(10), signedAt: "2026-01-31T09:10:00.000Z", keyId: KEY_ID }, forger.privateKey);
+    expect(verifyCheckpoints([forged], forgedKeys, chain)).toEqual({ ok: false, checked: 0, firstFailingSeq: 10, reason: `key id ${KEY_ID} is not the SHA-256 of its public key` });
+  });
+});
+
+describe("staleCheckpoints", () => {
+  const now = new Date("2026-01-31T12:00:00.000Z");
+  const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+
+  it("accept a log whose first uncovered event waited up to 65 minutes, or that has none", () => {
+    expect(staleCheckpoints(null, 120, now)).toBeNull();
+    expect(staleCheckpoints(null, null, now)).toBeNull();
+    expect(staleCheckpoints({ seq: 121, at: minutesAgo(65) }, 120, now)).toBeNull();
+    expect(staleCheckpoints({ seq: 1, at: minutesAgo(3).toISOString() }, null, now)).toBeNull();
+  });
+
+  it("fail when an event has waited longer: checkpoints stopped, or the ones after a rewrite were dropped", () => {
+    expect(staleCheckpoints({ seq: 121, at: minutesAgo(66) }, 120, now)).toBe(
+      "no signed checkpoint covers seq 121 (2026-01-31T10:54:00.000Z), 66 minutes old, and the newest checkpoint is at seq 120: checkpoints stopped, or were removed",
+    );
+    expect(staleCheckpoints({ seq: 1, at: minutesAgo(24 * 60) }, null, now)).toMatch(/covers seq 1 .*1440 minutes old, and there is no checkpoint at all/);
   });
 });

@@ -90,6 +90,8 @@ export type TCheckpointVerification = {
   /** The last checkpoint that held, when any did. */
   lastGoodSeq?: number;
   firstFailingSeq?: number;
+  /** When every checkpoint held but checkpoints stopped: the first event none covers (staleCheckpoints). */
+  uncoveredSeq?: number;
   reason?: string;
 };
 
@@ -125,6 +127,8 @@ export function verifyCheckpoints(
     const fail = (reason: string): TCheckpointVerification => ({ ok: false, checked, lastGoodSeq, firstFailingSeq: checkpoint.seq, reason });
     const publicKey = publicKeys.get(checkpoint.keyId);
     if (!publicKey) return fail(`checkpoint ${checkpoint.seq} is signed by an unknown key ${checkpoint.keyId}`);
+    // A key id is derived from its key: a stored key under another key's id is a substitution.
+    if (keyIdOf(Buffer.from(publicKey, "base64")) !== checkpoint.keyId) return fail(`key id ${checkpoint.keyId} is not the SHA-256 of its public key`);
     const key = keyObject(publicKey);
     if (!key || !checkpointSignatureValid(checkpoint, key)) return fail(`checkpoint ${checkpoint.seq}: the signature does not match (key ${checkpoint.keyId})`);
     const hash = chainHashAt(checkpoint.seq);
@@ -137,4 +141,29 @@ export function verifyCheckpoints(
     lastGoodSeq = checkpoint.seq;
   }
   return { ok: true, checked, ...(lastGoodSeq === undefined ? {} : { lastGoodSeq }) };
+}
+
+/**
+ * How far the log may run ahead of its newest checkpoint. The background job signs the head once
+ * the log has grown and the newest checkpoint is 55 minutes old, checking every 5 minutes: an event
+ * waits at most an hour for a checkpoint that covers it. Five minutes more of slack; after that,
+ * checkpoints have stopped, which is what someone does who rewrote the log from some seq on and
+ * dropped every checkpoint from there (they cannot sign new ones).
+ */
+export const CHECKPOINT_STALE_AFTER_MS = 65 * 60_000;
+
+/**
+ * The staleness rule, for the server and (re-implemented) scripts/audit-verify.mjs: fails when the
+ * first event no checkpoint covers (the one after the newest checkpoint's seq; with no checkpoint,
+ * the first event) is more than CHECKPOINT_STALE_AFTER_MS older than `now`. The server passes its
+ * clock; an export, which is read later, passes its newest event's time. An idle log, or one whose
+ * only uncovered events are recent, is fine: the job has not been due yet.
+ */
+export function staleCheckpoints(firstUncovered: { seq: number; at: string | Date } | null, newestCheckpointSeq: number | null, now: Date): string | null {
+  if (!firstUncovered) return null;
+  const at = new Date(firstUncovered.at);
+  if (now.getTime() - at.getTime() <= CHECKPOINT_STALE_AFTER_MS) return null;
+  const minutes = Math.floor((now.getTime() - at.getTime()) / 60_000);
+  const since = newestCheckpointSeq === null ? "there is no checkpoint at all" : `the newest checkpoint is at seq ${newestCheckpointSeq}`;
+  return `no signed checkpoint covers seq ${firstUncovered.seq} (${at.toISOString()}), ${minutes} minutes old, and ${since}: checkpoints stopped, or were removed`;
 }

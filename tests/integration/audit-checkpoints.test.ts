@@ -7,10 +7,12 @@ import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditCheckpoints, signingKeys } from "@/db/schema";
-import { checkpointSignatureValid, keyIdOf, rawPublicKey } from "@/lib/domain/audit-checkpoint";
+import { auditEventHash, type AuditEventContent } from "@/lib/domain/audit-chain";
+import { checkpointSignatureValid, CHECKPOINT_STALE_AFTER_MS, keyIdOf, rawPublicKey, signCheckpointStatement } from "@/lib/domain/audit-checkpoint";
 import { pdfPages, squeeze } from "@/lib/pdf/test-support";
 import { auditHashSql } from "@/lib/services/audit/chain-sql";
 import { publishedSigningKeys, toSignedCheckpoint, verifyAuditLog } from "@/lib/services/audit/checkpoint-queries";
+import type { TSignedCheckpoint } from "@/lib/domain/audit-checkpoint";
 import { CHECKPOINT_MAX_AGE_MS, signCheckpoint, signCheckpointIfDue } from "@/lib/services/audit/checkpoints";
 import { emitAudit } from "@/lib/services/audit/emit";
 import { exportAuditEvents } from "@/lib/services/audit/export-audit-events";
@@ -19,7 +21,7 @@ import { currentSigningKey } from "@/lib/services/audit/signing-key";
 import { withTransaction, type ServiceContext } from "@/lib/services/context";
 import { issuePortfolioReport } from "@/lib/services/documents/issue-portfolio-report";
 import { createModel } from "@/lib/services/models/create-model";
-import { headSeq, rejection, seedOrganisation, type Organisation } from "../helpers/fixtures";
+import { databaseError, headSeq, rejection, seedOrganisation, type Organisation } from "../helpers/fixtures";
 import { forEachDatabase } from "../helpers/test-db";
 
 // The generated key is sealed with the app secret; tests must not fall back to a file in .data/.
@@ -30,7 +32,14 @@ let dir: string;
 beforeAll(() => void (dir = mkdtempSync(path.join(tmpdir(), "attest-checkpoints-"))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type ScriptVerdict = { ok: boolean; checked: number; mode: string; headSeq: number; firstBrokenSeq?: number; checkpoints: { ok: boolean; checked: number; keyIds: string[]; lastGoodSeq?: number; firstFailingSeq?: number; reason?: string } };
+type ScriptVerdict = {
+  ok: boolean;
+  checked: number;
+  mode: string;
+  headSeq: number;
+  firstBrokenSeq?: number;
+  checkpoints: { ok: boolean; checked: number; keyIds: string[]; pinned?: number; lastGoodSeq?: number; firstFailingSeq?: number; uncoveredSeq?: number; reason?: string };
+};
 
 function runVerifier(lines: readonly string[], ...flags: string[]): { status: number | null; verdict: ScriptVerdict; stderr: string } {
   const file = path.join(dir, `export-${Math.random().toString(36).slice(2)}.jsonl`);
@@ -68,6 +77,23 @@ async function rewriteAndRechain(tx: Db, seq: number) {
   await tx.execute(sql`UPDATE audit_head SET hash = (SELECT hash FROM audit_events WHERE seq = ${last}) WHERE id = 1`);
   for (const name of TRIGGERS) await tx.execute(sql.raw(`ALTER TABLE audit_events ENABLE TRIGGER ${name}`));
 }
+
+/** Drops the checkpoints from seq on, as the owner can with the row triggers off (and could with TRUNCATE before migration 0013). */
+async function dropCheckpointsFrom(tx: Db, seq: number) {
+  await tx.execute(sql`ALTER TABLE audit_checkpoints DISABLE TRIGGER audit_checkpoints_no_update_delete`);
+  await tx.execute(sql`DELETE FROM audit_checkpoints WHERE seq >= ${seq}`);
+  await tx.execute(sql`ALTER TABLE audit_checkpoints ENABLE TRIGGER audit_checkpoints_no_update_delete`);
+}
+
+/** The log going on: one more event line, chained to the export's last, `laterMs` after it. */
+function appendEvent(lines: readonly string[], laterMs: number): string[] {
+  const last = JSON.parse(lines.at(-1)!) as AuditEventContent & { hash: string };
+  const content: AuditEventContent = { ...last, seq: last.seq + 1, at: new Date(Date.parse(last.at) + laterMs).toISOString(), action: "user.signed_in", data: {}, prevHash: last.hash };
+  delete (content as { hash?: string }).hash;
+  return [...lines, JSON.stringify({ ...content, hash: auditEventHash(content) }) + "\n"];
+}
+
+const LATER = CHECKPOINT_STALE_AFTER_MS + 60_000;
 
 /** Runs fn in a transaction that is always rolled back, so each forgery starts from the real log. */
 async function inRolledBackTransaction(db: Db, fn: (tx: Db) => Promise<void>) {
@@ -210,6 +236,124 @@ forEachDatabase("signed audit checkpoints", (t) => {
     expect(verdict).toMatchObject({ ok: false, mode: "complete", checkpoints: { ok: false, checked: 2, lastGoodSeq: cps[1]!.seq, firstFailingSeq: cps[2]!.seq } });
     expect(verdict.firstBrokenSeq).toBeUndefined();
     expect(verdict.checkpoints.reason).toMatch(/history after checkpoint \d+ was rewritten$/);
+  });
+
+  it("refuse to reuse a stored checkpoint that does not state the head, or whose signature does not hold", async () => {
+    // A row planted for a future seq: once the log reaches it, signing must not return it as ours.
+    await inRolledBackTransaction(t.db, async (tx) => {
+      const real = (await checkpoints(tx)).at(-1)!;
+      const next = (await headSeq(tx)) + 1;
+      await tx.insert(auditCheckpoints).values({ seq: next, headHash: "f".repeat(64), signedAt: new Date(), keyId: real.keyId, signature: real.signature });
+      await createModel({ ...org.owner, db: tx }, { name: "Planted for" });
+      expect(await headSeq(tx)).toBe(next);
+      expect((await rejection(signCheckpoint(tx))).message).toBe(`the stored checkpoint at seq ${next} does not hold for the chain's head (hash or signature): the audit checkpoints were tampered with`);
+    });
+    // The right head hash with a copied signature fails the same way.
+    await inRolledBackTransaction(t.db, async (tx) => {
+      const real = (await checkpoints(tx)).at(-1)!;
+      await createModel({ ...org.owner, db: tx }, { name: "Planted with the head" });
+      const head = await auditHeadState(tx);
+      await tx.insert(auditCheckpoints).values({ seq: head.seq, headHash: head.hash, signedAt: new Date(), keyId: real.keyId, signature: real.signature });
+      expect((await rejection(signCheckpoint(tx))).message).toMatch(/^the stored checkpoint at seq \d+ does not hold/);
+    });
+  });
+
+  it("detect a checkpoint signed by a key stored under an id that is not its own", async () => {
+    await inRolledBackTransaction(t.db, async (tx) => {
+      const forger = generateKeyPairSync("ed25519");
+      const id = "0123456789abcdef";
+      await tx.insert(signingKeys).values({ id, publicKey: rawPublicKey(forger.publicKey).toString("base64"), privateKeyCiphertext: null });
+      await createModel({ ...org.owner, db: tx }, { name: "Signed by a forger" });
+      const head = await auditHeadState(tx);
+      const signed = signCheckpointStatement({ seq: head.seq, headHash: head.hash, signedAt: new Date().toISOString(), keyId: id }, forger.privateKey);
+      await tx.insert(auditCheckpoints).values({ ...signed, signedAt: new Date(signed.signedAt) });
+      expect(await verifyAuditLog(tx)).toMatchObject({ ok: false, chainOk: true, checkpoints: { firstFailingSeq: head.seq, reason: `key id ${id} is not the SHA-256 of its public key` } });
+    });
+  });
+
+  it("detect checkpoints that stopped: history rewritten from some seq and every checkpoint from there dropped", async () => {
+    const cps = await checkpoints(t.db);
+    await inRolledBackTransaction(t.db, async (tx) => {
+      await signCheckpoint(tx); // the head is covered: the genuine log is fine however late it is checked
+      const later = new Date(Date.now() + LATER);
+      expect(await verifyAuditLog(tx, later)).toMatchObject({ ok: true });
+      const kept = cps[1]!;
+      await rewriteAndRechain(tx, kept.seq + 1);
+      await dropCheckpointsFrom(tx, kept.seq + 1);
+      // Every remaining checkpoint holds, and just after the rewrite that is all one can tell…
+      expect(await verifyAuditLog(tx)).toMatchObject({ ok: true, checkpoints: { ok: true, lastGoodSeq: kept.seq } });
+      // …but no checkpoint comes any more: an hour on, the log says so.
+      const verdict = await verifyAuditLog(tx, later);
+      expect(verdict).toMatchObject({ ok: false, chainOk: true, checkpoints: { ok: false, lastGoodSeq: kept.seq, uncoveredSeq: kept.seq + 1 } });
+      expect(verdict.checkpoints.firstFailingSeq).toBeUndefined();
+      expect(verdict.checkpoints.reason).toMatch(new RegExp(`^no signed checkpoint covers seq ${kept.seq + 1} .* and the newest checkpoint is at seq ${kept.seq}: checkpoints stopped, or were removed$`));
+    });
+  });
+
+  it("refuse TRUNCATE on checkpoints and signing keys (migration 0013)", async () => {
+    for (const [statement, table] of [["TRUNCATE audit_checkpoints", "audit_checkpoints"], ["TRUNCATE audit_checkpoints, signing_keys", "audit_checkpoints"], ["TRUNCATE signing_keys CASCADE", "signing_keys"]] as const) {
+      const error = databaseError(await rejection(t.db.execute(sql.raw(statement))));
+      expect(error.message, statement).toMatch(new RegExp(`^(${table}|audit_checkpoints|signing_keys) rows are immutable: TRUNCATE is not allowed$`));
+    }
+    expect((await checkpoints(t.db)).length).toBeGreaterThan(0);
+  });
+
+  it("the standalone verifier checks a checkpoint with the key given with --key, never with the file's copy", async () => {
+    const lines = await exportAll(org.auditor);
+    const keyLine = JSON.parse(lines.find((l) => l.includes('"record":"signing_key"'))!);
+    // Without the file's key lines, the given key alone verifies every checkpoint.
+    const withoutKeys = lines.filter((l) => !l.includes('"record":"signing_key"'));
+    const pinned = runVerifier(withoutKeys, "--complete", "--key", keyLine.publicKey);
+    expect(pinned.verdict).toMatchObject({ ok: true, checkpoints: { ok: true, keyIds: [keyLine.keyId] } });
+    expect(runVerifier(withoutKeys, "--complete").verdict.checkpoints).toMatchObject({ ok: false, reason: expect.stringMatching(/signed by an unknown key/) });
+    // A file whose key line carries other bytes under the given key's id (and checkpoints signed with those) is refused.
+    const forger = generateKeyPairSync("ed25519");
+    const swapped = lines.map((line) => {
+      const record = JSON.parse(line);
+      if (record.record === "signing_key") return JSON.stringify({ ...record, publicKey: rawPublicKey(forger.publicKey).toString("base64") }) + "\n";
+      if (record.record === "checkpoint") return JSON.stringify({ record: "checkpoint", ...signCheckpointStatement({ seq: record.seq, headHash: record.headHash, signedAt: record.signedAt, keyId: record.keyId }, forger.privateKey) }) + "\n";
+      return line;
+    });
+    const refused = runVerifier(swapped, "--complete", "--key", keyLine.publicKey);
+    expect(refused.status).toBe(1);
+    expect(refused.verdict.checkpoints.reason).toMatch(new RegExp(`is signed by key ${keyLine.keyId}, which is not a key given with --key$`));
+  });
+
+  it("the standalone verifier detects dropped checkpoints: by a --checkpoint pin, and by checkpoints that stopped", async () => {
+    let genuine: string[] = [];
+    let forged: string[] = [];
+    let kept!: TSignedCheckpoint;
+    let dropped!: TSignedCheckpoint;
+    await inRolledBackTransaction(t.db, async (tx) => {
+      await signCheckpoint(tx);
+      genuine = await exportAll({ ...org.auditor, db: tx });
+      const cps = (await checkpoints(tx)).map(toSignedCheckpoint);
+      [kept, dropped] = [cps[1]!, cps[2]!];
+      await rewriteAndRechain(tx, kept.seq + 1);
+      await dropCheckpointsFrom(tx, kept.seq + 1);
+      forged = await exportAll({ ...org.auditor, db: tx });
+    });
+    const pin = `${dropped.seq}:${dropped.headHash}`;
+    // The genuine log: the pin holds, and its head is covered however much later the next event comes.
+    const good = runVerifier(appendEvent(genuine, LATER), "--complete", "--checkpoint", pin, "--checkpoint", `${kept.seq}:${kept.headHash}`);
+    expect(good.verdict).toMatchObject({ ok: true, checkpoints: { ok: true, pinned: 2 } });
+    expect(good.status).toBe(0);
+    // The forgery verifies on its own right after the rewrite…
+    expect(runVerifier(forged, "--complete").verdict).toMatchObject({ ok: true, checkpoints: { ok: true, lastGoodSeq: kept.seq } });
+    // …not against a checkpoint printed in a PDF the auditor holds…
+    const pinnedRun = runVerifier(forged, "--complete", "--checkpoint", pin);
+    expect(pinnedRun.status).toBe(1);
+    expect(pinnedRun.verdict.checkpoints).toMatchObject({ ok: false, firstFailingSeq: dropped.seq, reason: `the chain's hash at seq ${dropped.seq} is not the one given with --checkpoint: history was rewritten` });
+    // …and not once the log has gone on for more than an hour without a checkpoint.
+    const stale = runVerifier(appendEvent(forged, LATER), "--complete");
+    expect(stale.status).toBe(1);
+    expect(stale.verdict.checkpoints).toMatchObject({ ok: false, lastGoodSeq: kept.seq, uncoveredSeq: kept.seq + 1, reason: expect.stringMatching(/checkpoints stopped, or were removed$/) });
+    // A pin past the end of a complete export, and a malformed pin.
+    const beyond = runVerifier(genuine, "--complete", "--checkpoint", `${JSON.parse(genuine.at(-1)!).seq + 5}:${"a".repeat(64)}`);
+    expect(beyond.verdict.checkpoints.reason).toMatch(/has no event at seq \d+ to check the checkpoint given with --checkpoint against: events were removed from the end$/);
+    const malformed = runVerifier(genuine, "--checkpoint", "12:not-a-hash");
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toMatch(/--checkpoint takes <seq>:<headHash>/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluations, evaluationWaivers, issuedDocuments, models, modelVersions, reviewDecisions, reviewRequests } from "@/db/schema";
 import { signIn } from "@/lib/services/auth/sign-in";
@@ -19,7 +20,8 @@ import {
   weekStart,
 } from "@/lib/services/dashboard/queries";
 import { inventoryPage, ZInventoryQuerySchema } from "@/lib/services/models/inventory";
-import { lastEvent, seedOrganisation, type Organisation } from "../helpers/fixtures";
+import { reviewQueue } from "@/lib/services/reviews/queue";
+import { lastEvent, rejection, seedOrganisation, type Organisation } from "../helpers/fixtures";
 import { forEachDatabase } from "../helpers/test-db";
 
 /*
@@ -227,13 +229,39 @@ forEachDatabase("dashboard", (t) => {
   describe("tasks", () => {
     it("an officer's: open reviews oldest first, overdue re-reviews longest overdue first", async () => {
       const tasks = await officerTasks(t.db, NOW);
-      expect(tasks.reviews).toEqual([{ slug: "cv-screening-assistant", modelName: "CV screening assistant", version: "1.0.0", tier: "high", since: at("2026-06-15T00:00:00Z"), submittedBy: "owner@attest.demo" }]);
+      expect(tasks.reviews).toEqual([{ slug: "cv-screening-assistant", modelName: "CV screening assistant", version: "1.0.0", tier: "high", since: at("2026-06-15T00:00:00Z"), submittedBy: "owner@attest.demo", reason: "submission" }]);
       expect(tasks.reviewsTotal).toBe(1);
       expect(tasks.overdue.map((o) => [o.modelName, o.version, o.since.toISOString()])).toEqual([
         ["Card fraud detection", "4.1.0", new Date(NOW.getTime() - 30 * DAY).toISOString()],
         ["Retail credit scoring", "2.3.0", new Date(NOW.getTime() - 10 * DAY).toISOString()],
       ]);
       expect(tasks.overdueTotal).toBe(2);
+    });
+
+    it("an officer's: a periodic review in progress is an open review (as in the queue), no longer an overdue one nobody started", async () => {
+      const rolledBack = await rejection(
+        t.db.transaction(async (raw) => {
+          const tx = raw as unknown as Db;
+          // The card fraud detection model's 4.1.0 stays deployed while its periodic review is open.
+          await tx.insert(reviewRequests).values({ versionId: ids["4.1.0"]!, submittedByEmail: "officer@attest.demo", submittedAt: at("2026-06-16T08:00:00Z"), dossierHash: "d".repeat(64), dossier: {}, status: "open", reason: "periodic" });
+          const tasks = await officerTasks(tx, NOW);
+          expect(tasks.reviews.map((r) => [r.modelName, r.version, r.reason, r.submittedBy])).toEqual([
+            ["CV screening assistant", "1.0.0", "submission", "owner@attest.demo"],
+            ["Card fraud detection", "4.1.0", "periodic", "officer@attest.demo"],
+          ]);
+          expect(tasks.reviewsTotal).toBe(2);
+          expect(tasks.overdue.map((o) => [o.modelName, o.version])).toEqual([["Retail credit scoring", "2.3.0"]]);
+          expect(tasks.overdueTotal).toBe(1);
+          expect(await portfolioTotals(tx)).toMatchObject({ openReviews: 2 });
+          // The same as the review queue, item for item.
+          const queue = await reviewQueue(tx, { scope: "all", userId: null }, NOW);
+          expect(queue.filter((i) => i.kind === "review").map((i) => [i.modelName, i.version]).sort()).toEqual(tasks.reviews.map((r) => [r.modelName, r.version]).sort());
+          expect(queue.filter((i) => i.kind === "overdue_review").map((i) => [i.modelName, i.version])).toEqual(tasks.overdue.map((o) => [o.modelName, o.version]));
+          raw.rollback();
+        }),
+      );
+      expect(rolledBack.message).toBe("Rollback");
+      expect((await officerTasks(t.db, NOW)).overdueTotal).toBe(2);
     });
 
     it("an owner's: sent back, invalidated and overdue, newest first; nobody else's", async () => {

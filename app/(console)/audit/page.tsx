@@ -72,7 +72,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Exports{filtered ? " use the filters below and" : ""} are recorded in this log. To check a JSONL export yourself, without trusting Attest, run{" "}
           <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-ink">npm run --silent audit:verify -- export.jsonl</code>{" "}
           (add <code className="font-mono text-ink">--complete</code> for an unfiltered export, which also carries the signed checkpoints, and{" "}
-          <code className="font-mono text-ink">--key</code> with the public key below to check them against it).
+          <code className="font-mono text-ink">--key</code> with the public key below to check them against it, and{" "}
+          <code className="font-mono text-ink">--checkpoint seq:headHash</code> with a checkpoint printed in a document you hold).
         </p>
         <SigningKeyPanel signingKey={signingKey} />
       </section>

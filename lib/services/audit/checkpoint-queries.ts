@@ -1,7 +1,7 @@
-import { asc, desc, eq, lte, sql } from "drizzle-orm";
+import { asc, desc, eq, gt, lte, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { auditCheckpoints, signingKeys } from "@/db/schema";
-import { CHECKPOINT_ALGORITHM, publicKeyPem, verifyCheckpoints, type TAuditLogVerification, type TCheckpointVerification, type TSignedCheckpoint } from "@/lib/domain/audit-checkpoint";
+import { auditCheckpoints, auditEvents, signingKeys } from "@/db/schema";
+import { CHECKPOINT_ALGORITHM, publicKeyPem, staleCheckpoints, verifyCheckpoints, type TAuditLogVerification, type TCheckpointVerification, type TSignedCheckpoint } from "@/lib/domain/audit-checkpoint";
 import type { TSigningKeyData } from "@/lib/pdf/technical-documentation-data";
 import { verifyAuditChain } from "./queries";
 
@@ -32,9 +32,11 @@ export async function checkpointsThrough(db: Db, seq: number): Promise<TSignedCh
 /**
  * Checks every checkpoint: its signature with its key, and that the chain's hash at its seq (the
  * stored hash, which verifyAuditChain proves is the recomputed one) is the hash it signed. One
- * query: the checkpoints with the event hash at their seq; there are a few thousand a year.
+ * query: the checkpoints with the event hash at their seq; there are a few thousand a year. Then
+ * that they have not stopped: the first event after the newest checkpoint may not be more than
+ * CHECKPOINT_STALE_AFTER_MS older than `now` (staleCheckpoints).
  */
-export async function verifyAuditCheckpoints(db: Db): Promise<TCheckpointVerification> {
+export async function verifyAuditCheckpoints(db: Db, now: Date = new Date()): Promise<TCheckpointVerification> {
   const [keys, rows] = await Promise.all([
     db.select({ id: signingKeys.id, publicKey: signingKeys.publicKey }).from(signingKeys),
     queryRows<{ seq: string | number; head_hash: string; signed_at: string | Date; key_id: string; signature: string; chain_hash: string | null }>(
@@ -45,7 +47,13 @@ export async function verifyAuditCheckpoints(db: Db): Promise<TCheckpointVerific
   ]);
   const chainHash = new Map(rows.map((r) => [Number(r.seq), r.chain_hash]));
   const checkpoints = rows.map((r) => ({ seq: Number(r.seq), headHash: r.head_hash, signedAt: new Date(r.signed_at).toISOString(), keyId: r.key_id, signature: r.signature }));
-  return verifyCheckpoints(checkpoints, new Map(keys.map((k) => [k.id, k.publicKey])), (seq) => chainHash.get(seq) ?? null);
+  const verdict = verifyCheckpoints(checkpoints, new Map(keys.map((k) => [k.id, k.publicKey])), (seq) => chainHash.get(seq) ?? null);
+  if (!verdict.ok) return verdict;
+  // Every checkpoint holds; have they kept coming? (Dropping the checkpoints after a rewrite leaves the rest valid.)
+  const newest = checkpoints.at(-1)?.seq ?? null;
+  const [uncovered] = await db.select({ seq: auditEvents.seq, at: auditEvents.at }).from(auditEvents).where(gt(auditEvents.seq, newest ?? 0)).orderBy(asc(auditEvents.seq)).limit(1);
+  const stale = staleCheckpoints(uncovered ?? null, newest, now);
+  return stale ? { ...verdict, ok: false, uncoveredSeq: uncovered!.seq, reason: stale } : verdict;
 }
 
 /**
@@ -54,9 +62,9 @@ export async function verifyAuditCheckpoints(db: Db): Promise<TCheckpointVerific
  * it. `ok` only when both hold: a history rewritten and re-chained passes the first and fails the
  * second, at the first checkpoint signed after the rewritten event.
  */
-export async function verifyAuditLog(db: Db): Promise<TAuditLogVerification> {
+export async function verifyAuditLog(db: Db, now: Date = new Date()): Promise<TAuditLogVerification> {
   const chain = await verifyAuditChain(db);
-  const checkpoints = await verifyAuditCheckpoints(db);
+  const checkpoints = await verifyAuditCheckpoints(db, now);
   return { ...chain, ok: chain.ok && checkpoints.ok, chainOk: chain.ok, checkpoints };
 }
 

@@ -1,7 +1,8 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditCheckpoints, type TAuditCheckpoint } from "@/db/schema";
-import { signCheckpointStatement } from "@/lib/domain/audit-checkpoint";
+import { auditCheckpoints, signingKeys, type TAuditCheckpoint } from "@/db/schema";
+import { checkpointSignatureValid, keyIdOf, signCheckpointStatement } from "@/lib/domain/audit-checkpoint";
+import { toSignedCheckpoint } from "./checkpoint-queries";
 import { auditHeadState } from "./queries";
 import { currentSigningKey } from "./signing-key";
 
@@ -13,7 +14,10 @@ import { currentSigningKey } from "./signing-key";
  * checkpoint covers the event that records the document.
  */
 
-/** Signs the chain's current head inside the caller's transaction; the existing checkpoint when one already covers that seq. */
+/**
+ * Signs the chain's current head inside the caller's transaction; the existing checkpoint when one
+ * already covers that seq (after checking it states this head with a valid signature: throws if not).
+ */
 export async function signCheckpoint(tx: Db, now: Date = new Date()): Promise<TAuditCheckpoint | null> {
   const head = await auditHeadState(tx);
   if (head.seq === 0) return null;
@@ -27,7 +31,18 @@ export async function signCheckpoint(tx: Db, now: Date = new Date()): Promise<TA
     .returning();
   if (row) return row;
   const [existing] = await tx.select().from(auditCheckpoints).where(eq(auditCheckpoints.seq, head.seq));
-  return existing ?? null;
+  if (!existing) return null;
+  // The row that was there first is only "the same checkpoint" if it states this head, signed by
+  // a key whose id is its own: a row planted for a future seq would otherwise be printed in
+  // documents as ours.
+  const [stored] = await tx.select({ publicKey: signingKeys.publicKey }).from(signingKeys).where(eq(signingKeys.id, existing.keyId));
+  const holds =
+    existing.headHash === head.hash &&
+    stored !== undefined &&
+    keyIdOf(Buffer.from(stored.publicKey, "base64")) === existing.keyId &&
+    checkpointSignatureValid(toSignedCheckpoint(existing), stored.publicKey);
+  if (!holds) throw new Error(`the stored checkpoint at seq ${head.seq} does not hold for the chain's head (hash or signature): the audit checkpoints were tampered with`);
+  return existing;
 }
 
 /** How old the newest checkpoint may grow while the log grows: the background job checks every few minutes. */

@@ -1,8 +1,9 @@
-import { and, asc, count, countDistinct, desc, eq, gte, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, gte, isNotNull, not, or, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { auditEvents, issuedDocuments, modelMaintainers, models, modelVersions, reviewDecisions, reviewRequests } from "@/db/schema";
 import { submissionPreconditions } from "@/lib/domain/approvals/policy";
 import { dossierState } from "@/lib/services/reviews/dossier-state";
+import { openReviewWhere } from "@/lib/services/reviews/queue";
 import { COMPLETENESS_BANDS, currentEvaluationStatuses, EVALUATION_STATUSES, reviewOverdue, STAGES } from "@/lib/services/models/inventory";
 
 /*
@@ -131,25 +132,41 @@ export async function portfolioTotals(db: Db) {
   const [[m], [v], [r]] = await Promise.all([
     db.select({ n: count() }).from(models),
     db.select({ n: count() }).from(modelVersions),
-    db.select({ n: count() }).from(reviewRequests).innerJoin(modelVersions, eq(modelVersions.id, reviewRequests.versionId)).where(and(eq(reviewRequests.status, "open"), eq(modelVersions.stage, "in_review"))),
+    db.select({ n: count() }).from(reviewRequests).innerJoin(modelVersions, eq(modelVersions.id, reviewRequests.versionId)).where(openReviewWhere()),
   ]);
   return { models: Number(m?.n ?? 0), versions: Number(v?.n ?? 0), openReviews: Number(r?.n ?? 0) };
 }
 
 const TASK_LIMIT = 8;
 
-export type TReviewTask = { slug: string; modelName: string; version: string; tier: string | null; since: Date; submittedBy: string | null };
+export type TReviewTask = {
+  slug: string;
+  modelName: string;
+  version: string;
+  tier: string | null;
+  since: Date;
+  /** Who submitted, or who started the periodic review. */
+  submittedBy: string | null;
+  /** Why the review is open; null for an overdue review nobody started. */
+  reason: "submission" | "periodic" | null;
+};
+
+/** An approved or deployed version whose periodic review has been started (it is then a review request, not an overdue task). */
+const periodicReviewStarted = () =>
+  sql`EXISTS (SELECT 1 FROM ${reviewRequests} WHERE ${reviewRequests.versionId} = ${modelVersions.id} AND ${reviewRequests.status} = 'open' AND ${reviewRequests.reason} = 'periodic')`;
 
 /**
- * What a compliance officer must review: open review requests, oldest first, and approved or
- * deployed versions whose periodic review is overdue, longest overdue first. The first few of
- * each, and how many there are in all (the review queue has the rest).
+ * What a compliance officer must review: open review requests (submissions and periodic reviews in
+ * progress, as the review queue has them), oldest first, and approved or deployed versions whose
+ * periodic review is overdue and not started, longest overdue first. The first few of each, and
+ * how many there are in all (the review queue has the rest).
  */
 export async function officerTasks(db: Db, now = new Date()) {
-  const openWhere = and(eq(reviewRequests.status, "open"), eq(modelVersions.stage, "in_review"));
+  const openWhere = openReviewWhere();
+  const overdueWhere = and(reviewOverdue(now), not(periodicReviewStarted()));
   const [open, [openTotal], overdue, [overdueTotal]] = await Promise.all([
     db
-      .select({ slug: models.slug, modelName: models.name, version: modelVersions.version, tier: models.riskTier, since: reviewRequests.submittedAt, submittedBy: reviewRequests.submittedByEmail })
+      .select({ slug: models.slug, modelName: models.name, version: modelVersions.version, tier: models.riskTier, since: reviewRequests.submittedAt, submittedBy: reviewRequests.submittedByEmail, reason: reviewRequests.reason })
       .from(reviewRequests)
       .innerJoin(modelVersions, eq(modelVersions.id, reviewRequests.versionId))
       .innerJoin(models, eq(models.id, modelVersions.modelId))
@@ -161,15 +178,15 @@ export async function officerTasks(db: Db, now = new Date()) {
       .select({ slug: models.slug, modelName: models.name, version: modelVersions.version, tier: models.riskTier, since: modelVersions.nextReviewDue, submittedBy: sql<string | null>`null` })
       .from(modelVersions)
       .innerJoin(models, eq(models.id, modelVersions.modelId))
-      .where(reviewOverdue(now))
+      .where(overdueWhere)
       .orderBy(asc(modelVersions.nextReviewDue), asc(modelVersions.id))
       .limit(TASK_LIMIT),
-    db.select({ n: count() }).from(modelVersions).where(reviewOverdue(now)),
+    db.select({ n: count() }).from(modelVersions).where(overdueWhere),
   ]);
   return {
-    reviews: open as TReviewTask[],
+    reviews: open.map((o) => ({ ...o, reason: o.reason === "periodic" ? "periodic" : "submission" })) as TReviewTask[],
     reviewsTotal: Number(openTotal?.n ?? 0),
-    overdue: overdue.map((o) => ({ ...o, since: o.since! })) as TReviewTask[],
+    overdue: overdue.map((o) => ({ ...o, since: o.since!, reason: null })) as TReviewTask[],
     overdueTotal: Number(overdueTotal?.n ?? 0),
   };
 }

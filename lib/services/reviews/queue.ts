@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lt, notInArray, or } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lt, notInArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { modelMaintainers, models, modelVersions, reviewDecisions, reviewRequests } from "@/db/schema";
 import { requiredApprovals } from "@/lib/domain/approvals/separation-of-duties";
@@ -28,6 +28,18 @@ export type TQueueItem = {
 const URGENCY: Record<string, number> = { high: 0, limited: 1, minimal: 2 };
 
 /**
+ * An open review request that waits for decisions (over review_requests joined to its version): a
+ * submission, whose version is in review, or a periodic review, whose version stays approved or
+ * deployed meanwhile. The dashboard counts and lists the same.
+ */
+export function openReviewWhere(): SQL {
+  return and(
+    eq(reviewRequests.status, "open"),
+    or(eq(modelVersions.stage, "in_review"), and(eq(reviewRequests.reason, "periodic"), inArray(modelVersions.stage, ["approved", "deployed"]))),
+  )!;
+}
+
+/**
  * What waits for a compliance officer: versions in review, periodic reviews in progress, and
  * approved or deployed versions whose periodic review is overdue and not started yet. Sorted by
  * urgency: high risk first (unclassified with it), then limited, then minimal; within a tier the
@@ -42,12 +54,7 @@ export async function reviewQueue(db: Db, options: { scope: "mine" | "all"; user
     .from(reviewRequests)
     .innerJoin(modelVersions, eq(modelVersions.id, reviewRequests.versionId))
     .innerJoin(models, eq(models.id, modelVersions.modelId))
-    .where(
-      and(
-        eq(reviewRequests.status, "open"),
-        or(eq(modelVersions.stage, "in_review"), and(eq(reviewRequests.reason, "periodic"), inArray(modelVersions.stage, ["approved", "deployed"]))),
-      ),
-    );
+    .where(openReviewWhere());
   const started = open.map((r) => r.version.id);
   const overdue = await db
     .select({ version: modelVersions, model: models })
