@@ -45,6 +45,7 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { DATA_DIR: dataDir, PORT: String(port), NEXTAUTH_URL: baseURL, SEED_DEMO: "true", NODE_ENV: "production" },
+    // The webhook receivers in e2e/api/webhooks.spec.ts listen on 127.0.0.1: a private address.
+    env: { DATA_DIR: dataDir, PORT: String(port), NEXTAUTH_URL: baseURL, SEED_DEMO: "true", NODE_ENV: "production", ATTEST_WEBHOOK_ALLOW_PRIVATE: "true" },
   },
 });

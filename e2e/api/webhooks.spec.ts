@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { verifyWebhookSignature } from "../../lib/domain/webhook-signature";
-import { asRole } from "../support/api";
+import { asRole, auditHeadSeq } from "../support/api";
 import { readyVersion } from "../support/ready-version";
 
 /**
@@ -31,7 +31,8 @@ test.beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/attest-${stamp}`;
+  // A capability in the query, as some receivers expect: it must not reach the audit log.
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/attest-${stamp}?token=cap-${stamp}`;
   admin = await asRole("admin");
 });
 
@@ -49,7 +50,9 @@ async function nextDelivery(type: string): Promise<Received> {
   return found!;
 }
 
-test("an admin adds a webhook: the secret is returned once and never listed", async () => {
+test("an admin adds a webhook: the secret is returned once and never listed; the audit log has the origin, not the URL", async () => {
+  const auditor = await asRole("auditor");
+  const before = await auditHeadSeq(auditor);
   const created = await admin.post("/api/v1/admin/webhooks", { data: { url, events: ["review.submitted"], description: "e2e receiver" } });
   expect(created.status()).toBe(201);
   expect(created.headers()["cache-control"]).toBe("no-store");
@@ -62,6 +65,11 @@ test("an admin adds a webhook: the secret is returned once and never listed", as
   expect(await list.text()).not.toContain(secret.slice(6));
   expect((await list.json()).webhooks.find((w: { id: string }) => w.id === webhookId)).toMatchObject({ url, events: ["review.submitted"], active: true });
   expect((await admin.post("/api/v1/admin/webhooks", { data: { url: "ftp://example.test/x", events: ["review.submitted"] } })).status()).toBe(400);
+
+  const events = await (await auditor.get(`/api/v1/audit/events?afterSeq=${before}`)).text();
+  const audited = (JSON.parse(events).events as { action: string; entityId: string; data: Record<string, unknown> }[]).find((e) => e.action === "webhook.created" && e.entityId === webhookId);
+  expect(audited?.data.receiver).toEqual({ origin: new URL(url).origin, urlSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  expect(events).not.toContain(`cap-${stamp}`);
   expect((await admin.get("/api/v1/admin/webhooks/00000000-0000-4000-8000-000000000000/deliveries")).status()).toBe(404);
 });
 

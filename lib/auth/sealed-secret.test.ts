@@ -23,4 +23,15 @@ describe("sealed secrets", () => {
     expect(() => openSealedSecret([v, iv, flipped, tag].join("."), "webhook", APP_SECRET)).toThrow();
     expect(() => openSealedSecret("plaintext", "webhook", APP_SECRET)).toThrow("not a sealed secret");
   });
+
+  it("accepts only a full 16-byte tag: a truncated tag (which GCM would otherwise check only in part) is refused", () => {
+    const sealed = sealSecret("whsec_abc", "webhook", APP_SECRET);
+    const [v, iv, ct, tag] = sealed.split(".");
+    const bytes = Buffer.from(tag!, "base64url");
+    expect(bytes).toHaveLength(16);
+    for (const length of [4, 8, 12, 15]) {
+      expect(() => openSealedSecret([v, iv, ct, bytes.subarray(0, length).toString("base64url")].join("."), "webhook", APP_SECRET)).toThrow("not a sealed secret");
+    }
+    expect(() => openSealedSecret([v, iv, ct, Buffer.concat([bytes, Buffer.from([0])]).toString("base64url")].join("."), "webhook", APP_SECRET)).toThrow();
+  });
 });

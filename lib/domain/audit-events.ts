@@ -6,6 +6,7 @@ import { z } from "zod";
  */
 const roles = z.array(z.string());
 const isoOrNull = z.string().nullable();
+const webhookReceiver = z.object({ origin: z.string(), urlSha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 
 /** Approvals a change to the dossier invalidated: recorded in that change's own event. */
 const invalidatedApprovals = z
@@ -73,13 +74,15 @@ export const ZAuditEventInputSchema = z.discriminatedUnion("action", [
     slug: z.string(), version: z.string(), deploymentId: z.string(), environment: z.string(), strategy: z.string(), tokenId: z.string().nullable(), dossierHash: z.string(), stageBefore: z.string(),
   })),
   event("version.retired", "model_version", z.object({ slug: z.string(), version: z.string(), reason: z.string(), stageBefore: z.string(), leftServiceAt: z.string(), retentionUntil: z.string() })),
-  // Webhooks: the signing secret never appears in an event, only whether the admin supplied it.
-  event("webhook.created", "webhook", z.object({ url: z.string(), description: z.string(), events: z.array(z.string()), secretSupplied: z.boolean() })),
-  event("webhook.updated", "webhook", z.object({ url: z.string(), changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })) })),
-  event("webhook.secret_rotated", "webhook", z.object({ url: z.string(), secretSupplied: z.boolean() })),
-  event("webhook.deactivated", "webhook", z.object({ url: z.string() })),
-  event("webhook.redelivered", "webhook", z.object({ url: z.string(), deliveryId: z.string(), eventType: z.string(), attempts: z.number().int() })),
-  event("webhook.pinged", "webhook", z.object({ url: z.string(), deliveryId: z.string() })),
+  // Webhooks: the signing secret never appears in an event, only whether the admin supplied it; nor
+  // does the URL, whose path or query may be a capability: only its origin and the SHA-256 of the
+  // whole URL (enough to tell whether two events name the same one). The admin page shows it whole.
+  event("webhook.created", "webhook", z.object({ receiver: webhookReceiver, description: z.string(), events: z.array(z.string()), secretSupplied: z.boolean() })),
+  event("webhook.updated", "webhook", z.object({ receiver: webhookReceiver, changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })) })),
+  event("webhook.secret_rotated", "webhook", z.object({ receiver: webhookReceiver, secretSupplied: z.boolean() })),
+  event("webhook.deactivated", "webhook", z.object({ receiver: webhookReceiver })),
+  event("webhook.redelivered", "webhook", z.object({ receiver: webhookReceiver, deliveryId: z.string(), eventType: z.string(), attempts: z.number().int() })),
+  event("webhook.pinged", "webhook", z.object({ receiver: webhookReceiver, deliveryId: z.string() })),
   event("document.issued", "issued_document", z.object({
     documentId: z.string(), kind: z.enum(["technical_documentation", "portfolio"]), slug: z.string().nullable(), version: z.string().nullable(), sha256: z.string(), sizeBytes: z.number().int(),
   })),

@@ -1,4 +1,6 @@
-import { createHmac } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { nextAttemptAfter } from "./webhook-events";
 import { verifyWebhookSignature, webhookSignature } from "./webhook-signature";
@@ -36,6 +38,34 @@ describe("webhook signatures", () => {
 
   it("honours the receiver's tolerance", () => {
     expect(verifyWebhookSignature({ secret: SECRET, timestamp: TIMESTAMP, body: BODY, signature: EXPECTED, toleranceSeconds: 10, now: NOW })).toEqual({ ok: false, reason: "stale" });
+  });
+});
+
+describe("the receiver snippet in the README", () => {
+  // The function exactly as a receiver copies it, run with the two imports it names.
+  const readme = readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+  const source = /```js\n(import \{ createHmac, timingSafeEqual \} from "node:crypto";\n[\s\S]*?function verifyAttestWebhook[\s\S]*?)```/.exec(readme)?.[1];
+  type TVerify = (secret: string, headers: Record<string, string>, rawBody: string, toleranceSeconds?: number) => boolean;
+  const verify = new Function("createHmac", "timingSafeEqual", `${source!.replace(/^import .*$/m, "")}\nreturn verifyAttestWebhook;`)(createHmac, timingSafeEqual) as TVerify;
+  const headers = (signature: string) => ({ "x-attest-timestamp": String(Math.floor(Date.now() / 1000)), "x-attest-signature": signature });
+  const genuine = () => {
+    const h = headers("");
+    return { ...h, "x-attest-signature": webhookSignature({ secret: SECRET, timestamp: h["x-attest-timestamp"], body: BODY }) };
+  };
+
+  it("accepts a genuine delivery and refuses a wrong secret or body", () => {
+    expect(source).toBeDefined();
+    expect(verify(SECRET, genuine(), BODY)).toBe(true);
+    expect(verify("whsec_another-secret-entirely", genuine(), BODY)).toBe(false);
+    expect(verify(SECRET, genuine(), BODY.replace("42", "43"))).toBe(false);
+  });
+
+  it("answers false, without throwing, for a signature of the right length in characters but not in bytes", () => {
+    const multibyte = `v1=${"é".repeat(64)}`;
+    expect(multibyte.length).toBe(genuine()["x-attest-signature"].length);
+    expect(() => verify(SECRET, headers(multibyte), BODY)).not.toThrow();
+    expect(verify(SECRET, headers(multibyte), BODY)).toBe(false);
+    expect(verifyWebhookSignature({ secret: SECRET, timestamp: headers("")["x-attest-timestamp"], body: BODY, signature: multibyte })).toEqual({ ok: false, reason: "malformed" });
   });
 });
 

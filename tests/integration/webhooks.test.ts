@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { modelMaintainers, modelVersions, notifications, webhookDeliveries, webhooks } from "@/db/schema";
 import { verifyWebhookSignature } from "@/lib/domain/webhook-signature";
 import { WEBHOOK_EVENT_TYPES, type TWebhookBody } from "@/lib/domain/webhook-events";
@@ -17,6 +18,7 @@ import { sweepOverdueReviews } from "@/lib/services/notifications/overdue-sweep"
 import { notificationsOf } from "@/lib/services/notifications/queries";
 import { decideReview } from "@/lib/services/reviews/decide-review";
 import { deployVersion } from "@/lib/services/reviews/deploy-version";
+import { startPeriodicReview } from "@/lib/services/reviews/start-periodic-review";
 import { retireVersion } from "@/lib/services/reviews/retire-version";
 import { submitForReview } from "@/lib/services/reviews/submit-for-review";
 import { confirmClassification } from "@/lib/services/risk/confirm-classification";
@@ -26,12 +28,18 @@ import { createWebhook } from "@/lib/services/webhooks/create-webhook";
 import { deactivateWebhook } from "@/lib/services/webhooks/deactivate-webhook";
 import { dispatchDueDeliveries } from "@/lib/services/webhooks/dispatch";
 import { pingWebhook } from "@/lib/services/webhooks/ping-webhook";
+import { PRIVATE_RECEIVER } from "@/lib/services/webhooks/receiver-address";
 import { redeliverDelivery } from "@/lib/services/webhooks/redeliver-delivery";
 import { rotateWebhookSecret } from "@/lib/services/webhooks/rotate-webhook-secret";
 import { updateWebhook } from "@/lib/services/webhooks/update-webhook";
 import { completeCard } from "../helpers/cards";
 import { contextFor, headSeq, lastEvent, rejection, rowCount, seedOrganisation, TEST_PASSWORD, type Organisation, type UserContext } from "../helpers/fixtures";
+import { useReviewFixtures } from "../helpers/review-versions";
 import { forEachDatabase, type TestDatabase } from "../helpers/test-db";
+
+// The receivers here listen on 127.0.0.1, which webhooks may reach only when an operator allows
+// private addresses; one test below takes the allowance away to show what happens without it.
+process.env.ATTEST_WEBHOOK_ALLOW_PRIVATE = "true";
 
 // Nothing listens on the discard port: deliveries written here are never sent in these tests.
 const NOWHERE = "http://127.0.0.1:9/attest";
@@ -225,10 +233,14 @@ forEachDatabase("reactions to audit events", (t) => {
 
 type Received = { headers: IncomingHttpHeaders; body: string };
 
-/** A receiving server on 127.0.0.1 that answers with the next status in line (then 200). */
+/**
+ * A receiving server on 127.0.0.1 that answers with the next status in line (then 200); requests
+ * to a path ending in /slow wait in `held` until the test answers them.
+ */
 function receiver() {
   const received: Received[] = [];
   const statuses: number[] = [];
+  const held: ((status: number) => void)[] = [];
   let server: Server;
   let url = "";
   beforeAll(async () => {
@@ -237,15 +249,16 @@ function receiver() {
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-        const status = statuses.shift() ?? 200;
-        res.writeHead(status, status === 302 ? { Location: `${url}/elsewhere` } : {}).end("ok");
+        const answer = (status: number) => res.writeHead(status, status === 302 ? { Location: `${url}/elsewhere` } : {}).end("ok");
+        if (req.url?.endsWith("/slow")) held.push(answer);
+        else answer(statuses.shift() ?? 200);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/attest`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { received, statuses, get url() { return url; } };
+  return { received, statuses, held, get url() { return url; } };
 }
 
 forEachDatabase("webhook administration and the dispatcher", (t) => {
@@ -266,19 +279,29 @@ forEachDatabase("webhook administration and the dispatcher", (t) => {
       expect(await rejection(createWebhook(who, { url: NOWHERE, events: ["review.submitted"] }))).toBeInstanceOf(Forbidden);
     }
 
-    const { webhook, secret } = await createWebhook(admin, { url: "https://hooks.example.test/attest", events: ["version.retired", "review.submitted"], description: "CI" });
+    const capability = "https://hooks.example.test/attest/T0KEN-in-path?key=s3cr3t-in-query";
+    const { webhook, secret } = await createWebhook(admin, { url: capability, events: ["version.retired", "review.submitted"], description: "CI" });
     expect(secret).toMatch(/^whsec_[\w-]{43}$/);
     expect(webhook.events).toEqual(["review.submitted", "version.retired"]);
     const [stored] = await t.db.select().from(webhooks).where(eq(webhooks.id, webhook.id));
     expect(stored!.secretCiphertext).not.toContain(secret.slice(6));
     const event = await lastEvent(t.db);
-    expect(event).toMatchObject({ action: "webhook.created", entityType: "webhook", entityId: webhook.id, data: { url: "https://hooks.example.test/attest", events: ["review.submitted", "version.retired"], secretSupplied: false } });
+    // The audit log names the receiver by origin and hash: the URL's path and query can be a capability.
+    const receiver = (url: string) => ({ origin: new URL(url).origin, urlSha256: createHash("sha256").update(url).digest("hex") });
+    expect(event).toMatchObject({ action: "webhook.created", entityType: "webhook", entityId: webhook.id, data: { receiver: receiver(capability), events: ["review.submitted", "version.retired"], secretSupplied: false } });
+    expect(receiver(capability).origin).toBe("https://hooks.example.test");
     expect(JSON.stringify(event)).not.toContain(secret.slice(6));
+    expect(JSON.stringify(event)).not.toMatch(/T0KEN|s3cr3t/);
 
     const updated = await updateWebhook(admin, { id: webhook.id, events: ["version.deployed"], description: "CI pipeline" });
     expect(updated.events).toEqual(["version.deployed"]);
-    expect((await lastEvent(t.db)).data).toEqual({ url: "https://hooks.example.test/attest", changes: { events: { before: ["review.submitted", "version.retired"], after: ["version.deployed"] }, description: { before: "CI", after: "CI pipeline" } } });
+    expect((await lastEvent(t.db)).data).toEqual({ receiver: receiver(capability), changes: { events: { before: ["review.submitted", "version.retired"], after: ["version.deployed"] }, description: { before: "CI", after: "CI pipeline" } } });
     expect(await rejection(updateWebhook(admin, { id: webhook.id, description: "CI pipeline" }))).toBeInstanceOf(InvalidInput);
+    const moved = "https://hooks.example.test/attest/N3W-T0KEN";
+    expect((await updateWebhook(admin, { id: webhook.id, url: moved })).url).toBe(moved);
+    const change = await lastEvent(t.db);
+    expect(change.data).toEqual({ receiver: receiver(moved), changes: { url: { before: receiver(capability), after: receiver(moved) } } });
+    expect(JSON.stringify(change)).not.toMatch(/T0KEN|s3cr3t/);
 
     await deactivateWebhook(admin, { id: webhook.id });
     expect(await rejection(deactivateWebhook(admin, { id: webhook.id }))).toBeInstanceOf(Conflict);
@@ -290,7 +313,7 @@ forEachDatabase("webhook administration and the dispatcher", (t) => {
   it("delivers the stored body, signed so the receiver can verify it, with the documented headers", async () => {
     const { webhook } = await createWebhook(state.org.admin, { url: inbox.url, events: ["review.submitted"], secret: SECRET });
     const ping = await pingWebhook(state.org.admin, { id: webhook.id });
-    expect(await lastEvent(t.db)).toMatchObject({ action: "webhook.pinged", data: { url: inbox.url, deliveryId: ping.id } });
+    expect(await lastEvent(t.db)).toMatchObject({ action: "webhook.pinged", data: { receiver: { origin: new URL(inbox.url).origin }, deliveryId: ping.id } });
 
     expect(await dispatchDueDeliveries(t.db)).toEqual({ attempted: 1, delivered: 1 });
     const [got] = inbox.received.splice(0);
@@ -369,5 +392,115 @@ forEachDatabase("webhook administration and the dispatcher", (t) => {
     const results = await Promise.all([dispatchDueDeliveries(t.db), dispatchDueDeliveries(t.db)]);
     expect(results.reduce((n, r) => n + r.attempted, 0)).toBe(5);
     expect(inbox.received.splice(0).map((r) => r.headers["x-attest-delivery"]).sort()).toEqual(pings.map((p) => p.id).sort());
+    await deactivateWebhook(state.org.admin, { id: webhook.id });
+  });
+
+  it("without ATTEST_WEBHOOK_ALLOW_PRIVATE, private receivers are refused when saved and again when sent to", async () => {
+    const admin = state.org.admin;
+    const byName = inbox.url.replace("127.0.0.1", "localhost");
+    // Saved while allowed (as an operator might have), then the allowance is taken away.
+    const { webhook: named } = await createWebhook(admin, { url: byName, events: ["review.submitted"], secret: SECRET });
+    const { webhook: literal } = await createWebhook(admin, { url: inbox.url, events: ["review.submitted"], secret: SECRET });
+    delete process.env.ATTEST_WEBHOOK_ALLOW_PRIVATE;
+    try {
+      for (const url of [byName, inbox.url, "http://[::1]:8080/hook", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.8/hook", "http://192.168.1.1/hook", "http://[::ffff:127.0.0.1]/hook", "http://0.0.0.0:3000/", "http://[fd00::1]/hook"]) {
+        const error = await rejection(createWebhook(admin, { url, events: ["review.submitted"] }));
+        expect(error, url).toBeInstanceOf(InvalidInput);
+        expect(error.message).toBe(PRIVATE_RECEIVER);
+      }
+      expect(await rejection(updateWebhook(admin, { id: named.id, url: "http://172.16.0.9/hook" }))).toBeInstanceOf(InvalidInput);
+      // A public address is accepted (and a name that does not resolve is left to the send-time check).
+      const { webhook: outside } = await createWebhook(admin, { url: "https://93.184.215.14/hook", events: ["review.submitted"] });
+      await deactivateWebhook(admin, { id: outside.id });
+
+      const pings = [await pingWebhook(admin, { id: named.id }), await pingWebhook(admin, { id: literal.id })];
+      expect(await dispatchDueDeliveries(t.db)).toEqual({ attempted: 2, delivered: 0 });
+      for (const ping of pings) expect(await deliveryRow(ping.id)).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: null, lastError: PRIVATE_RECEIVER });
+      expect(inbox.received).toEqual([]);
+    } finally {
+      process.env.ATTEST_WEBHOOK_ALLOW_PRIVATE = "true";
+    }
+    await deactivateWebhook(admin, { id: named.id });
+    await deactivateWebhook(admin, { id: literal.id });
+  });
+
+  it("records each attempt as it ends: a slow receiver does not hold back the others' records", async () => {
+    const { webhook: slow } = await createWebhook(state.org.admin, { url: `${inbox.url}/slow`, events: ["review.submitted"], secret: SECRET });
+    const { webhook: fast } = await createWebhook(state.org.admin, { url: `${inbox.url}/fast`, events: ["review.submitted"], secret: SECRET });
+    const [slowPing, fastPing] = [await pingWebhook(state.org.admin, { id: slow.id }), await pingWebhook(state.org.admin, { id: fast.id })];
+    const batch = dispatchDueDeliveries(t.db);
+    await vi.waitFor(async () => expect((await deliveryRow(fastPing.id)).status).toBe("delivered"), { timeout: 5000, interval: 50 });
+    expect(inbox.held).toHaveLength(1);
+    expect(await deliveryRow(slowPing.id)).toMatchObject({ status: "pending", attempts: 0 });
+    inbox.held.splice(0).forEach((answer) => answer(200));
+    expect(await batch).toEqual({ attempted: 2, delivered: 2 });
+    expect(await deliveryRow(slowPing.id)).toMatchObject({ status: "delivered", attempts: 1 });
+    inbox.received.splice(0);
+    await deactivateWebhook(state.org.admin, { id: slow.id });
+    await deactivateWebhook(state.org.admin, { id: fast.id });
+  });
+
+  it("leases run on the database's clock, and a send that outlived its lease records nothing", async () => {
+    const { webhook } = await createWebhook(state.org.admin, { url: `${inbox.url}/slow`, events: ["review.submitted"], secret: SECRET });
+    const ping = await pingWebhook(state.org.admin, { id: webhook.id });
+    const first = dispatchDueDeliveries(t.db);
+    await vi.waitFor(() => expect(inbox.held).toHaveLength(1), { timeout: 5000, interval: 20 });
+
+    // An instance whose own clock runs five minutes ahead still sees the lease as held. (PGlite
+    // runs in this process and reads its clock, so only a separate server can show the skew.)
+    if (t.kind === "postgres") {
+      vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 5 * 60_000 });
+      try {
+        expect(await dispatchDueDeliveries(t.db)).toEqual({ attempted: 0, delivered: 0 });
+      } finally {
+        vi.useRealTimers();
+      }
+    }
+    expect(await dispatchDueDeliveries(t.db)).toEqual({ attempted: 0, delivered: 0 });
+
+    // Once the lease has really ended, another dispatcher takes the delivery over and delivers it.
+    const second = dispatchDueDeliveries(t.db, { now: new Date(Date.now() + 5 * 60_000) });
+    await vi.waitFor(() => expect(inbox.held).toHaveLength(2), { timeout: 5000, interval: 20 });
+    const [answerFirst, answerSecond] = inbox.held.splice(0);
+    answerSecond!(200);
+    expect(await second).toEqual({ attempted: 1, delivered: 1 });
+    // The first send ends late, in failure: it no longer holds the lease, so it leaves the record alone.
+    answerFirst!(500);
+    expect(await first).toEqual({ attempted: 1, delivered: 0 });
+    expect(await deliveryRow(ping.id)).toMatchObject({ status: "delivered", attempts: 1, lastStatusCode: 200, lastError: null });
+    inbox.received.splice(0);
+    await deactivateWebhook(state.org.admin, { id: webhook.id });
+  });
+});
+
+forEachDatabase("periodic reviews' webhooks", (t) => {
+  const f = useReviewFixtures(t, "Periodic webhook");
+  beforeAll(async () => {
+    await createWebhook(f.org.admin, { url: NOWHERE, events: [...WEBHOOK_EVENT_TYPES] });
+  });
+  const typesAt = async (seq: number) => (await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.auditSeq, seq)).orderBy(webhookDeliveries.eventType)).map((d) => d.eventType);
+
+  it.each([
+    ["approved", false],
+    ["deployed", true],
+  ] as const)("a high-risk %s version: review.approved goes out with the second approval, which renews it, and not before", async (stage, deployed) => {
+    const { model, target } = await f.versions.approvedVersion("high");
+    if (deployed) await deployVersion(f.org.owner, { ...target, environment: "production" });
+    await t.db.update(modelVersions).set({ nextReviewDue: new Date(Date.now() - 86_400_000) }).where(eq(modelVersions.modelId, model.id));
+    await startPeriodicReview(f.org.officer, target);
+
+    expect(await decideReview(f.org.officer, { ...target, decision: "approve" })).toMatchObject({ stage, approvalsValid: 1, required: 2 });
+    const first = await lastEvent(t.db);
+    expect(await typesAt(first.seq)).toEqual(["approval.recorded"]);
+    const [notice] = await t.db.select().from(notifications).where(and(eq(notifications.auditSeq, first.seq), eq(notifications.userId, f.org.owner.actor.userId)));
+    expect(notice!.title).toBe(`${model.name} 1.0.0: approval 1 of 2 recorded`);
+
+    expect(await decideReview(f.officer2, { ...target, decision: "approve" })).toMatchObject({ stage, approvalsValid: 2, required: 2 });
+    const second = await lastEvent(t.db);
+    expect(await typesAt(second.seq)).toEqual(["approval.recorded", "review.approved"]);
+    const [approved] = await t.db.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.auditSeq, second.seq), eq(webhookDeliveries.eventType, "review.approved")));
+    expect(JSON.parse(approved!.payload).data).toMatchObject({ stageBefore: stage, stageAfter: stage, approvalsValid: 2, required: 2, version: { stage } });
+    const [done] = await t.db.select().from(notifications).where(and(eq(notifications.auditSeq, second.seq), eq(notifications.userId, f.org.owner.actor.userId)));
+    expect(done!.title).toBe(`${model.name} 1.0.0 was approved`);
   });
 });

@@ -68,15 +68,17 @@ export async function reactToAuditEvent(tx: Db, event: TReactableEvent): Promise
     case "review.changes_requested":
     case "review.rejected": {
       const d = event.data;
+      // The approval that completes the count completes the review: not a stage change, since a
+      // periodic review renews an approved or deployed version without moving it (decide-review.ts).
+      const complete = event.action !== "review.approved" || (d.required !== null && d.approvalsValid >= d.required);
       const data = { reviewRequestId: d.reviewRequestId, decisionId: d.decisionId, dossierHash: d.dossierHash, comment: d.comment, approvalsValid: d.approvalsValid, required: d.required, stageBefore: d.stageBefore, stageAfter: d.stageAfter, nextReviewDue: d.nextReviewDue };
       if (event.action === "review.approved") {
         await announce(tx, event, "approval.recorded", model, d.version, data);
-        if (d.stageAfter === "approved") await announce(tx, event, "review.approved", model, d.version, data);
+        if (complete) await announce(tx, event, "review.approved", model, d.version, data);
       } else {
         await announce(tx, event, event.action, model, d.version, data);
       }
       const [request] = await tx.select({ submittedBy: reviewRequests.submittedBy }).from(reviewRequests).where(eq(reviewRequests.id, d.reviewRequestId));
-      const complete = event.action !== "review.approved" || d.stageAfter === "approved";
       await notify(tx, event, [...(await ownerAndMaintainers(tx, model)), request?.submittedBy ?? null], {
         kind: "review.decided",
         title: complete ? `${model.name} ${d.version} ${DECIDED[event.action]}` : `${model.name} ${d.version}: approval ${d.approvalsValid} of ${d.required ?? "?"} recorded`,

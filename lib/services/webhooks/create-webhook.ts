@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { webhooks } from "@/db/schema";
+import { auditedReceiver } from "@/lib/domain/webhook-receiver";
 import { sealSecret } from "@/lib/auth/sealed-secret";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { emitAudit } from "../audit/emit";
 import { parseInput } from "../parse";
+import { refuseNonPublicReceiver } from "./receiver-address";
 import { newWebhookSecret, WEBHOOK_SECRET_PURPOSE, ZWebhookDescriptionSchema, ZWebhookEventsSchema, ZWebhookSecretSchema, ZWebhookUrlSchema } from "./schemas";
 
 const ZCreateWebhookSchema = z.object({
@@ -17,6 +19,7 @@ const ZCreateWebhookSchema = z.object({
 export async function createWebhook(ctx: ServiceContext, input: z.input<typeof ZCreateWebhookSchema>) {
   authorize(ctx, "webhooks.manage");
   const data = parseInput(ZCreateWebhookSchema, input);
+  await refuseNonPublicReceiver(data.url);
   const secret = data.secret ?? newWebhookSecret();
   const webhook = await withTransaction(ctx, async (tx) => {
     const [webhook] = await tx
@@ -27,7 +30,7 @@ export async function createWebhook(ctx: ServiceContext, input: z.input<typeof Z
       action: "webhook.created",
       entityType: "webhook",
       entityId: webhook!.id,
-      data: { url: data.url, description: data.description, events: data.events, secretSupplied: data.secret !== undefined },
+      data: { receiver: auditedReceiver(data.url), description: data.description, events: data.events, secretSupplied: data.secret !== undefined },
     });
     return webhook!;
   });

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { webhookDeliveries, webhooks } from "@/db/schema";
+import { auditedReceiver } from "@/lib/domain/webhook-receiver";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict, NotFound } from "../errors";
 import { emitAudit } from "../audit/emit";
@@ -31,7 +32,7 @@ export async function redeliverDelivery(ctx: ServiceContext, input: z.input<type
       action: "webhook.redelivered",
       entityType: "webhook",
       entityId: row.delivery.webhookId,
-      data: { url: row.url, deliveryId: row.delivery.id, eventType: row.delivery.eventType, attempts: row.delivery.attempts },
+      data: { receiver: auditedReceiver(row.url), deliveryId: row.delivery.id, eventType: row.delivery.eventType, attempts: row.delivery.attempts },
     });
     return updated!;
   });

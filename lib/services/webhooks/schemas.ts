@@ -6,8 +6,9 @@ import { WEBHOOK_EVENT_TYPES } from "@/lib/domain/webhook-events";
 export const WEBHOOK_SECRET_PURPOSE = "webhook-signing-secret";
 
 /**
- * http(s) only, no credentials in the URL (they would land in the audit log and the page): a
- * receiver authenticates Attest by the signature, not by a password in the URL.
+ * http(s) only, no credentials in the URL (they would be shown on the admin page): a receiver
+ * authenticates Attest by the signature, not by a password in the URL. Where the URL may point is
+ * checked by the verbs that save it (receiver-address.ts): that needs a DNS lookup.
  */
 export const ZWebhookUrlSchema = z
   .string()
@@ -30,3 +31,4 @@ export const ZWebhookSecretSchema = z.string().min(16, "A secret has at least 16
 export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString("base64url")}`;
 }
+
