@@ -13,6 +13,7 @@ import { RULESET_VERSION } from "@/lib/domain/risk/ruleset";
 import { confirmClassification } from "@/lib/services/risk/confirm-classification";
 import { proposeClassification } from "@/lib/services/risk/propose-classification";
 import { seedEvaluations } from "./seed-evaluations";
+import { seedReviews } from "./seed-reviews";
 
 /** The demo organisation's accounts; the README lists the same logins. */
 export const DEMO_USERS: { email: string; name: string; roles: Role[]; password: string }[] = [
@@ -21,6 +22,19 @@ export const DEMO_USERS: { email: string; name: string; roles: Role[]; password:
   { email: "officer@attest.demo", name: "Chloé Compliance", roles: ["compliance_officer"], password: "attest-officer-demo" },
   { email: "auditor@attest.demo", name: "Aurelio Auditor", roles: ["auditor"], password: "attest-auditor-demo" },
 ];
+
+// A credit scorer under Annex III 5(b) follows internal control (Art. 43(2)): no notified body.
+const CREDIT_SCORING_CONFORMITY = {
+  harmonisedStandards: CREDIT_SCORING_CARD.conformity.harmonisedStandards,
+  otherSpecifications: CREDIT_SCORING_CARD.conformity.otherSpecifications,
+  assessmentProcedure: "Internal control (Annex VI)",
+  providerAddress: CREDIT_SCORING_CARD.conformity.providerAddress,
+  dataProtectionStatement: CREDIT_SCORING_CARD.conformity.dataProtectionStatement,
+  declarationPlace: "Paris",
+  declarationDate: "2026-02-10",
+  signatoryName: "Claire Martin",
+  signatoryFunction: "Chief Risk Officer",
+};
 
 type DemoVersion = Omit<Parameters<typeof createModelVersion>[1], "slug"> & { card?: unknown };
 
@@ -41,7 +55,7 @@ const DEMO_MODELS = [
           { role: "training" as const, name: "loan_applications", version: "2025-12", uri: "lakehouse://risk/loan_applications@v42", contentHash: "3f5a0c1d9b8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a" },
           { role: "test", name: "loan_applications_holdout", version: "2025-12", uri: "dvc://risk-data/holdout.parquet" },
         ],
-        card: { ...CREDIT_SCORING_CARD, modelDetails: { ...CREDIT_SCORING_CARD.modelDetails, name: "Retail credit scoring", version: "2.3.0" } },
+        card: { ...CREDIT_SCORING_CARD, modelDetails: { ...CREDIT_SCORING_CARD.modelDetails, name: "Retail credit scoring", version: "2.3.0" }, conformity: CREDIT_SCORING_CONFORMITY },
       },
     ],
   },
@@ -59,6 +73,12 @@ const DEMO_MODELS = [
         card: {
           modelDetails: { name: "CV screening assistant", provider: "People Analytics", version: "1.0.0", contact: "people-analytics@bank.example", modelType: "Supervised ranking" },
           intendedUse: { primaryUses: "Orders graduate applications by relevance to the role profile so recruiters read the most relevant CVs first. Recruiters read every CV.", primaryUsers: ["Graduate recruiters"] },
+          // Annex IV points 7–8 begun: standards chosen, the declaration not yet drawn up.
+          conformity: {
+            otherSpecifications: ["ISO/IEC 42001:2023 — Artificial intelligence — Management system (in part)"],
+            assessmentProcedure: "Internal control (Annex VI)",
+            providerAddress: "Bank Example plc, People Analytics, 1 Example Square, 1000 Brussels, Belgium",
+          },
         },
       },
     ],
@@ -91,15 +111,70 @@ const DEMO_MODELS = [
     answers: { role: "provider" },
     versions: [
       {
+        version: "4.0.0",
+        framework: "lightgbm 4.3",
+        artifactUri: "s3://models/fraud/4.0.0/model.txt",
+        experimentRef: "mlflow:runs/9b02d7c4",
+        datasets: [
+          { role: "training" as const, name: "card_transactions_labelled", version: "2025-06", uri: "lakehouse://fincrime/card_transactions_labelled@v17" },
+          { role: "test" as const, name: "card_fraud_backtest", version: "2025-07", uri: "lakehouse://fincrime/card_fraud_backtest@v3" },
+        ],
+        card: {
+          modelDetails: { name: "Card fraud detection", provider: "Financial Crime Analytics", version: "4.0.0", contact: "fincrime-models@bank.example" },
+          intendedUse: { primaryUses: "Scores card transactions in real time; high scores are queued for a fraud analyst, who decides." },
+        },
+      },
+      {
         version: "4.1.0",
         framework: "lightgbm 4.5",
         artifactUri: "s3://models/fraud/4.1.0/model.txt",
+        experimentRef: "mlflow:runs/c71e5a03",
+        datasets: [
+          { role: "training" as const, name: "card_transactions_labelled", version: "2025-12", uri: "lakehouse://fincrime/card_transactions_labelled@v21" },
+          { role: "test" as const, name: "card_fraud_backtest", version: "2026-01", uri: "lakehouse://fincrime/card_fraud_backtest@v5" },
+        ],
         card: {
           modelDetails: { name: "Card fraud detection", provider: "Financial Crime Analytics", version: "4.1.0", contact: "fincrime-models@bank.example" },
           intendedUse: { primaryUses: "Scores card transactions in real time; high scores are queued for a fraud analyst, who decides." },
         },
       },
       { version: "4.2.0", framework: "lightgbm 4.5", artifactUri: "s3://models/fraud/4.2.0/model.txt", copyCardFrom: "4.1.0" },
+    ],
+  },
+  {
+    name: "Complaint email triage",
+    purpose: "Routes incoming complaint emails to the team that handles them; a person reads and answers every complaint.",
+    businessUnit: "Customer Care",
+    tags: ["nlp", "routing"],
+    answers: { role: "provider" },
+    versions: [
+      {
+        version: "1.2.0",
+        framework: "scikit-learn 1.5",
+        artifactUri: "s3://models/complaint-triage/1.2.0/model.joblib",
+        card: {
+          modelDetails: { name: "Complaint email triage", provider: "Customer Care Analytics", version: "1.2.0", contact: "care-analytics@bank.example", modelType: "Text classification" },
+          intendedUse: { primaryUses: "Chooses the team queue for an incoming complaint email; the team's staff read, handle and answer it.", primaryUsers: ["Complaints handling teams"] },
+        },
+      },
+    ],
+  },
+  {
+    name: "Transaction categorisation",
+    purpose: "Labels card and account transactions with spending categories for the budgeting view of the mobile app.",
+    businessUnit: "Digital Channels",
+    tags: ["tabular", "personal-finance"],
+    answers: { role: "provider" },
+    versions: [
+      {
+        version: "3.0.0",
+        framework: "catboost 1.2",
+        artifactUri: "s3://models/txn-categories/3.0.0/model.cbm",
+        card: {
+          modelDetails: { name: "Transaction categorisation", provider: "Digital Channels Analytics", version: "3.0.0", contact: "digital-ai@bank.example", modelType: "Multi-class classification" },
+          intendedUse: { primaryUses: "Suggests a spending category for each transaction; customers can change it in the app.", primaryUsers: ["Retail customers"] },
+        },
+      },
     ],
   },
   {
@@ -134,5 +209,7 @@ export async function seedDemo(db: Db): Promise<typeof DEMO_USERS | null> {
   }
   // Uploaded like an owner's files, after the cards and classifications they are evidence for.
   await seedEvaluations(db);
+  // Last: a submission freezes the dossier, so everything it holds comes first.
+  await seedReviews(db, { owner: owner.email, officer: DEMO_USERS.find((u) => u.roles.includes("compliance_officer"))!.email });
   return DEMO_USERS;
 }

@@ -1,20 +1,22 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { TLifecycleStage } from "@/lib/domain/approvals/lifecycle";
 
-// The lifecycle stages a version moves through; unknown stages still show, in plain words.
-const STAGES: Record<string, { label: string; tone: BadgeTone }> = {
+// The lifecycle stages a version moves through (lifecycle.ts); unknown stages still show, in plain words.
+// "Changes requested" and "rejected" are decisions, not stages: both send the version back to draft.
+const STAGES: Record<TLifecycleStage, { label: string; tone: BadgeTone }> = {
   draft: { label: "Draft", tone: "neutral" },
   in_review: { label: "In review", tone: "brand" },
-  changes_requested: { label: "Changes requested", tone: "warning" },
   approved: { label: "Approved", tone: "success" },
-  rejected: { label: "Rejected", tone: "danger" },
   deployed: { label: "Deployed", tone: "accent" },
   retired: { label: "Retired", tone: "neutral" },
 };
 
+const stageOf = (stage: string) => (Object.hasOwn(STAGES, stage) ? STAGES[stage as TLifecycleStage] : undefined);
+
 export function stageLabel(stage: string): string {
-  return STAGES[stage]?.label ?? stage.replace(/_/g, " ");
+  return stageOf(stage)?.label ?? stage.replace(/_/g, " ");
 }
 
 export function StageBadge({ stage }: { stage: string }) {
-  return <Badge tone={STAGES[stage]?.tone ?? "neutral"}>{stageLabel(stage)}</Badge>;
+  return <Badge tone={stageOf(stage)?.tone ?? "neutral"}>{stageLabel(stage)}</Badge>;
 }

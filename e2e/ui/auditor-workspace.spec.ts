@@ -7,6 +7,9 @@ test("the auditor's workspace: the inventory as CSV, the audit log verified, the
   await signInThroughForm(page, DEMO.auditor.email, DEMO.auditor.password);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Auditor workspace" }).click();
   await expect(page.getByRole("heading", { name: "Auditor workspace", level: 1 })).toBeVisible();
+  // Ten versions a page, and other journeys add models: search rather than assume the first page.
+  await page.getByLabel("Search by model or version").fill("credit");
+  await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("table", { name: "Model versions and their technical documentation" })).toContainText("Retail credit scoring");
   // Read-only: nothing on the page changes anything but the downloads' record.
   await expect(page.getByRole("button", { name: /save|edit|submit|deploy|delete/i })).toHaveCount(0);

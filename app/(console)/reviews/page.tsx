@@ -11,7 +11,7 @@ export default async function ReviewsPage() {
     <>
       <PageHeader
         title="Reviews"
-        description="Versions waiting for a decision and approved versions whose periodic review is overdue, most urgent first: high risk before limited and minimal, then the longest waiting. Refreshes every 30 seconds."
+        description="Versions waiting for a decision, periodic re-reviews in progress (the version stays in service meanwhile) and approved versions whose re-review is overdue and not started yet, most urgent first: high risk before limited and minimal, then the longest waiting. Refreshes every 30 seconds."
       />
       <ReviewQueue />
     </>
