@@ -1,3 +1,4 @@
+import type { ComponentProps } from "react";
 import { ErrorRatesChart } from "@/components/charts/error-rates-chart";
 import { IntersectionHeatmap, type HeatCell } from "@/components/charts/intersection-heatmap";
 import { SelectionRateChart } from "@/components/charts/selection-rate-chart";
@@ -21,6 +22,26 @@ type Props = {
   failures: TFairnessFailure[];
 };
 
+/** The selection-rate chart of one attribute, with its four-fifths line: here and on the review page. */
+export function selectionRateChartProps(name: string, metrics: TAttributeMetrics, intersection: boolean): ComponentProps<typeof SelectionRateChart> {
+  const title = attributeLabel(name, intersection);
+  const label = (group: string) => groupLabel(group, intersection);
+  const failing = new Set(metrics.fourFifths.failingGroups);
+  const highest = metrics.fourFifths.highestGroup;
+  const highestRate = highest !== null ? metrics.groups[highest]?.selectionRate ?? null : null;
+  const groups = Object.keys(metrics.groups).sort((a, b) => byName(label(a), label(b)));
+  return {
+    title: `Selection rate by ${title}`,
+    axisLabel: title,
+    bars: groups.map((key) => {
+      const g = metrics.groups[key]!;
+      return { group: label(key), n: g.n, value: g.selectionRate, ci: g.ci.selectionRate, insufficient: g.insufficientSample, belowFourFifths: failing.has(key) };
+    }),
+    fourFifthsLine: highestRate !== null ? 0.8 * highestRate : null,
+    highestGroup: highest !== null ? label(highest) : null,
+  };
+}
+
 /** Everything about one sensitive attribute (or intersection): screen, disparities, charts, groups. */
 export function AttributeSection({ name, metrics, intersection, thresholds, failures }: Props) {
   const title = attributeLabel(name, intersection);
@@ -30,7 +51,6 @@ export function AttributeSection({ name, metrics, intersection, thresholds, fail
   const failing = new Set(metrics.fourFifths.failingGroups);
   const highest = metrics.fourFifths.highestGroup;
   const highestRate = highest !== null ? metrics.groups[highest]?.selectionRate ?? null : null;
-  const fourFifthsLine = highestRate !== null ? 0.8 * highestRate : null;
   const headingId = sectionId(name, intersection);
 
   const rows: GroupRow[] = groups.map((key) => {
@@ -69,13 +89,7 @@ export function AttributeSection({ name, metrics, intersection, thresholds, fail
       <FourFifthsPanel metrics={metrics} label={label} highestRate={highestRate} />
 
       <div className={cx("grid gap-5", groups.length <= 6 && "xl:grid-cols-2")}>
-        <SelectionRateChart
-          title={`Selection rate by ${title}`}
-          axisLabel={title}
-          bars={rows.map((r) => ({ group: r.label, n: r.n, value: r.values.selectionRate, ci: r.ci.selectionRate, insufficient: r.insufficient, belowFourFifths: r.belowFourFifths }))}
-          fourFifthsLine={fourFifthsLine}
-          highestGroup={highest !== null ? label(highest) : null}
-        />
+        <SelectionRateChart {...selectionRateChartProps(name, metrics, intersection)} />
         <ErrorRatesChart
           title={`True and false positive rates by ${title}`}
           axisLabel={title}

@@ -55,6 +55,10 @@ test("the owner submits a high-risk version; officer A comments and approves; of
   await officerA.goto(reviewPage());
   await expect(officerA.getByRole("heading", { name: "Review of version 1.0.0" })).toBeVisible();
   await expect(officerA.getByText("No earlier version of this model has been approved", { exact: false })).toBeVisible();
+  // The dossier's evaluation with its selection-rate chart, on the same screen.
+  const selection = officerA.getByRole("figure").filter({ hasText: "Selection rate by sex" });
+  await expect(selection).toBeVisible();
+  await expect(selection.locator("div[role=img]")).toHaveAttribute("aria-label", /F.*M|M.*F/);
   await officerA.locator("summary").filter({ hasText: "Intended use" }).click();
   await officerA.getByRole("button", { name: "Comment on Out-of-scope uses" }).click();
   await officerA.getByRole("textbox", { name: "Comment on Out-of-scope uses" }).fill("Name the <b>misuse</b> you tested for, e.g. scoring small businesses.");

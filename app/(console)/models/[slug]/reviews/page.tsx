@@ -11,6 +11,7 @@ import { ApprovalsList } from "@/components/reviews/approvals-list";
 import { CardFieldReview } from "@/components/reviews/card-field-review";
 import { commentThreadsFor } from "@/components/reviews/comment-data";
 import { DecisionForm } from "@/components/reviews/decision-form";
+import { DossierEvaluations } from "@/components/reviews/dossier-evaluations";
 import { DossierHash } from "@/components/reviews/dossier-hash";
 import { GateStatus } from "@/components/reviews/gate-status";
 import { versionApi } from "@/components/reviews/links";
@@ -31,13 +32,13 @@ import { OBLIGATION_TITLES } from "@/lib/domain/risk/obligations";
 import { latestCardRevision } from "@/lib/services/model-cards/queries";
 import { isOwnerOrMaintainer } from "@/lib/services/models/queries";
 import { lastApprovedCard } from "@/lib/services/reviews/last-approved-card";
+import { evaluationsOfVersion } from "@/lib/services/evaluations/queries";
 import { currentClassification } from "@/lib/services/risk/queries";
 
 export const metadata = { title: "Reviews" };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ version?: string | string[] }> };
 
-const EVALUATION_TONES: Record<string, BadgeTone> = { pass: "success", waived: "warning", fail: "danger" };
 const OBLIGATION_TONES: Record<string, BadgeTone> = { met: "success", not_applicable: "neutral", in_progress: "warning", not_started: "danger" };
 
 /** The dossier of one version on one screen, and the compliance officer's decision. */
@@ -62,18 +63,22 @@ export default async function ModelReviewsPage({ params, searchParams }: Props) 
   if (label && version.version !== label) notFound();
 
   const db = await getDb();
-  const [o, classification, card, approvedBefore, comments, involved] = await Promise.all([
+  const [o, classification, card, approvedBefore, comments, involved, evaluationRows] = await Promise.all([
     reviewOverview(db, model, version),
     currentClassification(db, model.id),
     latestCardRevision(db, version.id),
     lastApprovedCard(db, model, version),
     commentThreadsFor(db, model, version, actor),
     isOwnerOrMaintainer(db, model, actor.userId),
+    evaluationsOfVersion(db, version.id),
   ]);
   const changes = approvedBefore ? diffCards(approvedBefore.card?.content ?? {}, card?.content ?? {}) : null;
   const slug = encodeURIComponent(model.slug);
   const versionPath = `/models/${slug}/versions/${encodeURIComponent(version.version)}`;
   const facts = o.state.facts;
+  // The evaluations the dossier counts, with the status it counts them with, and their metrics.
+  const evaluationMetrics = new Map(evaluationRows.map((e) => [e.id, e.attributes]));
+  const dossierEvaluations = facts.evaluations.map((e) => ({ ...e, attributes: evaluationMetrics.get(e.id) ?? {} }));
   const mayDecide = allows(actor.roles, "reviews.decide");
   const periodic = o.periodic;
   const decidable = version.stage === "in_review" || periodic;
@@ -203,18 +208,7 @@ export default async function ModelReviewsPage({ params, searchParams }: Props) 
           </Card>
 
           <Card title="Evaluations" description="The latest evaluation of each name counts in the dossier.">
-            {facts.evaluations.length === 0 ? (
-              <p className="text-sm text-ink-muted">No evaluation has been uploaded for this version.</p>
-            ) : (
-              <ul className="divide-y divide-line text-sm">
-                {facts.evaluations.map((e) => (
-                  <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                    <Link href={`${versionPath}/evaluations/${encodeURIComponent(e.id)}`} className="min-w-0 break-words font-medium text-brand hover:underline">{e.name}</Link>
-                    <Badge tone={EVALUATION_TONES[e.status] ?? "neutral"}>{e.status === "pass" ? "Pass" : e.status === "waived" ? "Waived" : "Fail"}</Badge>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <DossierEvaluations evaluations={dossierEvaluations} versionPath={versionPath} />
           </Card>
 
           <Card title="Obligations" description={o.state.tier === "high" ? "High risk: each must be met, or not applicable with a note." : undefined}>
