@@ -2,7 +2,7 @@ import { Link, StyleSheet, Text, View, type Styles } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import { MONO, SANS } from "./fonts";
 import { formatCount } from "./format";
-import { PageMark, PageRef, type PageNumbers } from "./page-numbers";
+import { PageRef, type PageNumbers } from "./page-numbers";
 import type { TSigningKeyData } from "./technical-documentation-data";
 import { printable } from "./text";
 
@@ -114,13 +114,17 @@ export const styles = StyleSheet.create({
  * Keeps a heading on the same page as the first `ahead` points of what follows it. react-pdf
  * honours minPresenceAhead only for an element that has an earlier sibling (breaking before the
  * first child of a container "would not improve" anything), so an empty View goes first; the
- * fragment makes both siblings of whatever follows the heading.
+ * fragment makes both siblings of whatever follows the heading. The pagination engine that page
+ * layouts (pageChrome) switch on reads it as "no page break within `ahead` points after this",
+ * among its siblings only: a container that follows may still break inside the window, so what
+ * must stay with a heading should be its sibling (see Field). Windows of consecutive short
+ * siblings chain into one block that cannot break, so keep `ahead` short.
  */
-export function KeepWithNext({ ahead, children }: { ahead: number; children: ReactNode }) {
+export function KeepWithNext({ ahead, style, children }: { ahead: number; style?: TStyle | TStyle[]; children: ReactNode }) {
   return (
     <>
       <View />
-      <View wrap={false} minPresenceAhead={ahead}>
+      <View wrap={false} minPresenceAhead={ahead} style={style}>
         {children}
       </View>
     </>
@@ -169,20 +173,24 @@ export function NotProvided({ note }: { note?: string }) {
   );
 }
 
-/** One card field. `optionalNote` says why an empty field is not a gap ("optional for …"). */
+/**
+ * One card field, indented as a point's body. `optionalNote` says why an empty field is not a gap
+ * ("optional for …"). A fragment, not a View: label and value are siblings of the heading before
+ * them, so that its keep-with-next window covers them (see KeepWithNext).
+ */
 export function Field({ label, source, value, optionalNote }: { label: string; source: string; value: string | readonly string[] | null; optionalNote?: string }) {
   return (
-    <View style={styles.field}>
-      <KeepWithNext ahead={22}>
+    <>
+      <KeepWithNext ahead={12} style={[styles.field, styles.body]}>
         <Text style={styles.fieldLabelRow}>
           <Text style={styles.fieldLabel}>{label}</Text>
           <Text style={styles.fieldSource}>{`  ·  ${source}`}</Text>
         </Text>
       </KeepWithNext>
-      <View style={styles.fieldValue}>
+      <View style={[styles.fieldValue, styles.body]}>
         {value === null ? <NotProvided note={optionalNote} /> : typeof value === "string" ? <Paragraphs text={value} /> : <Bullets items={value} />}
       </View>
-    </View>
+    </>
   );
 }
 
@@ -284,10 +292,42 @@ export function Footer({ documentId }: { documentId: string }) {
   );
 }
 
-export function SectionHeading({ id, number, title, basis, numbers }: { id: string; number?: string; title: string; basis?: string; numbers: PageNumbers }) {
+/**
+ * A <Page layout> template: the running header and footer around a page's content. `layout`
+ * opts the document into react-pdf's newer pagination engine, which measures the content once
+ * and packs it into pages (the default one lays out the rest of a long <Page> again after every
+ * page break, and every page again for a render prop). The template is instantiated per output
+ * page with its number and the total, so "Page x of y" is plain text, not a render prop; with
+ * `numbers`, it also records the page each heading landed on (PageNumbers.markContents).
+ */
+export function pageChrome({ header, documentId, numbers }: { header?: { left: string; right: string }; documentId: string; numbers?: PageNumbers }) {
+  return function PageChrome({ children, pageNumber, totalPages, subPageNumber }: { children?: ReactNode; pageNumber?: number; totalPages?: number; subPageNumber?: number }) {
+    // react-pdf also instantiates the layout around all of a <Page>'s content before splitting it
+    // (pageNumber 1, no subPageNumber): only the instances for output pages say where things land.
+    // totalPages is known in the last round only; the first round's pages are discarded.
+    if (numbers && pageNumber !== undefined && subPageNumber !== undefined) numbers.markContents(pageNumber, children, totalPages !== undefined);
+    return (
+      <>
+        {header ? (
+          <View style={styles.runningHeader}>
+            <Text>{printable(header.left)}</Text>
+            <Text>{header.right}</Text>
+          </View>
+        ) : null}
+        {children}
+        <View style={styles.footer}>
+          <Text>{`Attest  ·  Document ${printable(documentId)}`}</Text>
+          <Text>{`Page ${pageNumber ?? ""} of ${totalPages ?? ""}`}</Text>
+        </View>
+      </>
+    );
+  };
+}
+
+/** A heading whose page the contents print: its `id` is what PageNumbers.markContents finds. */
+export function SectionHeading({ id, number, title, basis }: { id: string; number?: string; title: string; basis?: string }) {
   return (
-    <View id={id} style={styles.sectionHeading} minPresenceAhead={80}>
-      <PageMark id={id} numbers={numbers} />
+    <View id={id} style={styles.sectionHeading} minPresenceAhead={40}>
       <View style={styles.sectionTitleRow}>
         {number ? <Text style={styles.sectionNumber}>{number}</Text> : null}
         <Text style={styles.sectionTitle}>{title}</Text>
@@ -298,11 +338,10 @@ export function SectionHeading({ id, number, title, basis, numbers }: { id: stri
 }
 
 /** An Annex IV point's heading; render it as a sibling of its body (see KeepWithNext). */
-export function PointHeading({ id, reference, title, requirement, numbers }: { id: string; reference: string; title: string; requirement?: string; numbers: PageNumbers }) {
+export function PointHeading({ id, reference, title, requirement }: { id: string; reference: string; title: string; requirement?: string }) {
   return (
-    <KeepWithNext ahead={70}>
+    <KeepWithNext ahead={30}>
       <View id={id} style={styles.pointHeading} {...outlineEntry(`${reference}  ${title}`)}>
-        <PageMark id={id} numbers={numbers} />
         <View style={styles.pointTitleRow}>
           <Text style={styles.pointRef}>{reference}</Text>
           <Text style={styles.pointTitle}>{title}</Text>

@@ -1,5 +1,5 @@
 import { Document, Page, Text } from "@react-pdf/renderer";
-import { createElement as h } from "react";
+import { createElement as h, type ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { PageNumbers } from "./page-numbers";
 import { renderPdf } from "./render";
@@ -47,5 +47,25 @@ describe("PageNumbers", () => {
     seeded.mark("a", 4);
     expect(seeded.settled()).toBe(false);
     expect(new PageNumbers(seeded.pages()).lookup("a")).toBe(4);
+  });
+
+  // What a page layout receives as children: elements wrapping react-pdf's laid-out nodes.
+  const contents = (...nodes: object[]): ReactNode => nodes.map((node, i) => h("laid-out", { key: i, node }));
+  const heading = (id: string) => ({ props: { id }, children: [{ props: {}, children: [] }] });
+
+  it("marks the headings among a page's laid-out contents, nested or not, on the first page they appear on", () => {
+    const numbers = new PageNumbers();
+    numbers.markContents(5, contents({ props: {}, children: [heading("a"), { props: { id: "b" }, children: [heading("c")] }] }), true);
+    numbers.markContents(6, contents(heading("b"), heading("d")), true); // "b" split across pages 5 and 6
+    expect(Object.fromEntries(numbers.pages())).toEqual({ a: 5, b: 5, c: 5, d: 6 });
+  });
+
+  it("prints the first round's page until the last round has placed the heading, and settles on the last round's", () => {
+    const numbers = new PageNumbers();
+    numbers.markContents(7, contents(heading("a")), false);
+    expect(numbers.lookup("a")).toBe(7);
+    numbers.markContents(8, contents(heading("a")), true);
+    expect(numbers.settled()).toBe(false);
+    expect(numbers.pages().get("a")).toBe(8);
   });
 });

@@ -5,15 +5,14 @@ import { ADDITIONAL_FIELDS, ANNEX_IV, CHAPTER_III_SOLUTIONS, type TAnnexIVPoint,
 import {
   COLORS,
   Field,
-  Footer,
   KeepWithNext,
   PAGE_MARGIN,
+  pageChrome,
   KeyValues,
   NotProvided,
   Paragraphs,
   Plain,
   PointHeading,
-  RunningHeader,
   SectionHeading,
   styles,
   SigningKeyDetails,
@@ -53,6 +52,8 @@ export interface TTechnicalDocumentationOptions {
 interface TContext {
   data: TTechnicalDocumentationData;
   numbers: PageNumbers;
+  /** The running header and footer of every page after the cover. */
+  chrome: ReturnType<typeof pageChrome>;
 }
 
 const anchor = (prefix: string, ref: string) => `${prefix}-${ref.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "")}`;
@@ -76,7 +77,13 @@ export function tableOfContents(): TTocEntry[] {
 
 export function TechnicalDocumentation(data: TTechnicalDocumentationData, options: TTechnicalDocumentationOptions = {}): ReactElement {
   registerFonts();
-  const ctx: TContext = { data, numbers: options.pageNumbers ?? new PageNumbers() };
+  const numbers = options.pageNumbers ?? new PageNumbers();
+  const chrome = pageChrome({
+    header: { left: `${data.system.name}  ·  version ${data.system.version}`, right: "Technical documentation  ·  EU AI Act Annex IV" },
+    documentId: data.documentId,
+    numbers,
+  });
+  const ctx: TContext = { data, numbers, chrome };
   const issued = new Date(data.generatedAt);
   return (
     <Document
@@ -104,12 +111,10 @@ export function TechnicalDocumentation(data: TTechnicalDocumentationData, option
         </ContentPage>
       ))}
       <ContentPage ctx={ctx} bookmark="Additional information">
-        <SectionHeading id={ADDITIONAL_ID} title="Additional information" basis="Recorded in the model card outside the Annex IV points" numbers={ctx.numbers} />
-        <View style={styles.body}>
-          {ADDITIONAL_FIELDS.map((ref) => (
-            <CardField key={ref.join(".")} ctx={ctx} fieldRef={ref} />
-          ))}
-        </View>
+        <SectionHeading id={ADDITIONAL_ID} title="Additional information" basis="Recorded in the model card outside the Annex IV points" />
+        {ADDITIONAL_FIELDS.map((ref) => (
+          <CardField key={ref.join(".")} ctx={ctx} fieldRef={ref} />
+        ))}
       </ContentPage>
       <ContentPage ctx={ctx} bookmark="Evidence manifest">
         <EvidenceManifest ctx={ctx} />
@@ -124,12 +129,9 @@ export function TechnicalDocumentation(data: TTechnicalDocumentationData, option
  * #3566), which would blank the footer's page numbers and the contents' page numbers.
  */
 function ContentPage({ ctx, bookmark, lineSpacing = true, children }: { ctx: TContext; bookmark: string; lineSpacing?: boolean; children: ReactNode }) {
-  const { system } = ctx.data;
   return (
-    <Page size="A4" style={styles.page} bookmark={{ title: bookmark, fit: true }}>
-      <RunningHeader left={`${system.name}  ·  version ${system.version}`} right="Technical documentation  ·  EU AI Act Annex IV" />
+    <Page size="A4" style={styles.page} bookmark={{ title: bookmark, fit: true }} layout={ctx.chrome}>
       {lineSpacing ? <View style={styles.flow}>{children}</View> : children}
-      <Footer documentId={ctx.data.documentId} />
     </Page>
   );
 }
@@ -137,7 +139,7 @@ function ContentPage({ ctx, bookmark, lineSpacing = true, children }: { ctx: TCo
 function Cover({ data }: { data: TTechnicalDocumentationData }) {
   const c = data.classification;
   return (
-    <Page size="A4" style={[styles.page, { paddingTop: 72 }]} bookmark={{ title: "Cover", fit: true }}>
+    <Page size="A4" style={[styles.page, { paddingTop: 72 }]} bookmark={{ title: "Cover", fit: true }} layout={pageChrome({ documentId: data.documentId })}>
       <View style={styles.flow}>
         <Text style={{ fontSize: 9, fontWeight: 700, letterSpacing: 1.6, color: COLORS.accent, lineHeight: 1.3 }}>TECHNICAL DOCUMENTATION</Text>
         <Text style={{ fontSize: 8.5, color: COLORS.muted, marginTop: 3, lineHeight: 1.3 }}>Regulation (EU) 2024/1689 (Artificial Intelligence Act), Article 11 and Annex IV</Text>
@@ -174,7 +176,6 @@ function Cover({ data }: { data: TTechnicalDocumentationData }) {
           rests on. Attest records the SHA-256 of this file when it is issued: a copy can be checked against that record (Verify a document).
         </Text>
       </View>
-      <Footer documentId={data.documentId} />
     </Page>
   );
 }
@@ -202,7 +203,7 @@ function CompletenessSummary({ ctx }: { ctx: TContext }) {
   const titles = new Map(ANNEX_IV.flatMap((s) => s.points.map((p) => [p.ref, p.title] as const)));
   return (
     <View>
-      <SectionHeading id={SUMMARY_ID} title="Completeness summary" basis="What this document lacks" numbers={ctx.numbers} />
+      <SectionHeading id={SUMMARY_ID} title="Completeness summary" basis="What this document lacks" />
       <Text>
         Everything Annex IV asks for that Attest does not hold for this version is printed as “Not provided” where it belongs and listed below. Nothing is inferred or filled in.
       </Text>
@@ -240,16 +241,16 @@ function AnnexIVSection({ ctx, section }: { ctx: TContext; section: TAnnexIVSect
   const single = section.points.length === 1 ? section.points[0]! : null;
   return (
     <View>
-      <SectionHeading id={sectionId(section)} number={String(section.number)} title={section.title} basis={section.basis} numbers={ctx.numbers} />
+      <SectionHeading id={sectionId(section)} number={String(section.number)} title={section.title} basis={section.basis} />
       {single ? (
-        <View>
+        <>
           <Text style={[styles.requirement, { marginLeft: 30, marginTop: 0, marginBottom: 4 }]}>{`Annex IV point ${single.ref}: ${single.requirement}`}</Text>
           <PointBody ctx={ctx} point={single} />
-        </View>
+        </>
       ) : (
         section.points.map((p) => (
           <Fragment key={p.ref}>
-            <PointHeading id={pointId(p)} reference={p.ref} title={p.title} requirement={p.requirement} numbers={ctx.numbers} />
+            <PointHeading id={pointId(p)} reference={p.ref} title={p.title} requirement={p.requirement} />
             <PointBody ctx={ctx} point={p} />
           </Fragment>
         ))
@@ -260,16 +261,16 @@ function AnnexIVSection({ ctx, section }: { ctx: TContext; section: TAnnexIVSect
 
 function PointBody({ ctx, point }: { ctx: TContext; point: TAnnexIVPoint }) {
   return (
-    <View style={styles.body}>
+    <>
       {point.fields.map((ref) => (
         <CardField key={ref.join(".")} ctx={ctx} fieldRef={ref} />
       ))}
       {point.records.map((record) => (
-        <View key={record} style={{ marginTop: 8 }}>
+        <View key={record} style={[styles.body, { marginTop: 8 }]}>
           <RecordBlock ctx={ctx} record={record} />
         </View>
       ))}
-    </View>
+    </>
   );
 }
 
@@ -695,7 +696,7 @@ function EvidenceManifest({ ctx }: { ctx: TContext }) {
   const entries = evidenceManifest(data);
   return (
     <View>
-      <SectionHeading id={MANIFEST_ID} title="Evidence manifest" basis="SHA-256 digests of the records this document rests on" numbers={ctx.numbers} />
+      <SectionHeading id={MANIFEST_ID} title="Evidence manifest" basis="SHA-256 digests of the records this document rests on" />
       <Text>
         Each digest is the SHA-256 of the record as Attest stores it: the canonical JSON of a card revision, the uploaded evaluation input, the attached evidence file, the
         registered dataset, and the dossier that approvals bind to. Recomputing a digest from the original shows whether it has changed since this document was issued.
