@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART_COLOURS } from "@/components/charts/chart-kit";
 import type { TDecisionWeek } from "@/lib/services/dashboard/queries";
@@ -12,12 +14,15 @@ const SERIES = [
 
 const weekLabel = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 const total = (w: TDecisionWeek) => w.approved + w.changesRequested + w.rejected;
+/** The inventory filtered to the models decided on that week (weeks start on Monday, UTC, as here). */
+const weekHref = (week: string) => `/models?decidedWeek=${week}`;
 
 /**
  * Review decisions per week, stacked by kind. The summary and the table (visually hidden) give a
  * screen reader every non-empty week; the legend names the series in text.
  */
 export function DecisionsChart({ weeks, medianText }: { weeks: TDecisionWeek[]; medianText: string }) {
+  const router = useRouter();
   const sums = { approved: 0, changesRequested: 0, rejected: 0 };
   for (const w of weeks) for (const s of SERIES) sums[s.key] += w[s.key];
   const busy = weeks.filter((w) => total(w) > 0);
@@ -38,7 +43,7 @@ export function DecisionsChart({ weeks, medianText }: { weeks: TDecisionWeek[]; 
           <YAxis allowDecimals={false} width={36} tick={{ fill: CHART_COLOURS.axis, fontSize: 12 }} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} labelFormatter={(w) => `Week of ${weekLabel(String(w))}`} />
           {SERIES.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="decisions" fill={s.colour} isAnimationActive={false} maxBarSize={18} />
+            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="decisions" fill={s.colour} isAnimationActive={false} maxBarSize={18} cursor="pointer" onClick={(d: { payload?: TDecisionWeek }) => d.payload && router.push(weekHref(d.payload.week))} />
           ))}
         </BarChart>
       </div>
@@ -50,6 +55,15 @@ export function DecisionsChart({ weeks, medianText }: { weeks: TDecisionWeek[]; 
           </li>
         ))}
       </ul>
+      <p className="mt-3 text-xs text-ink-muted">
+        Models decided on in the week of{" "}
+        {busy.map((w, i) => (
+          <span key={w.week}>
+            {i > 0 && ", "}
+            <Link href={weekHref(w.week)} className="font-medium text-brand hover:underline">{weekLabel(w.week)} ({total(w)})</Link>
+          </span>
+        ))}
+      </p>
       <table className="sr-only">
         <caption>Review decisions in the weeks that had any</caption>
         <thead>

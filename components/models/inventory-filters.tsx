@@ -4,11 +4,14 @@ import { GetForm } from "@/components/ui/get-form";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { COMPLETENESS_BANDS, EVALUATION_STATUSES, STAGES, type TInventoryQuery } from "@/lib/services/models/inventory";
 import { BAND_LABELS } from "./completeness-meter";
+import { inventoryHref } from "./inventory-url";
 import { TIERS } from "./risk-tier-badge";
 import { stageLabel } from "./stage-badge";
 
 const BAND_RANGES = { complete: "100%", nearly: "75–99%", partial: "25–74%", empty: "under 25%" } as const;
 export const EVALUATION_FILTER_LABELS = { pass: "A passing evaluation", fail: "A failing evaluation", waived: "A waived evaluation" } as const;
+
+const weekOf = (monday: string) => new Date(`${monday}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 type Facets = { businessUnits: string[]; owners: { email: string; name: string }[] };
 
@@ -23,6 +26,7 @@ export function InventoryFilters({ query, facets, clearable }: { query: TInvento
       {query.sort !== "name" && <input type="hidden" name="sort" value={query.sort} />}
       {query.dir !== "asc" && <input type="hidden" name="dir" value={query.dir} />}
       {query.pageSize !== 25 && <input type="hidden" name="pageSize" value={query.pageSize} />}
+      {query.decidedWeek && <input type="hidden" name="decidedWeek" value={query.decidedWeek} />}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(14rem,2fr)_repeat(3,minmax(0,1fr))]">
         <Field id="q" label="Search models">
           <TextInput id="q" type="search" defaultValue={query.q} placeholder="Name, slug, purpose or tag" aria-describedby={undefined} />
@@ -82,6 +86,13 @@ export function InventoryFilters({ query, facets, clearable }: { query: TInvento
           </Select>
         </Field>
       </div>
+      {query.decidedWeek && (
+        // Set only by the dashboard's decisions chart; shown, and removable, so the list is never filtered unseen.
+        <p className="mt-3 flex flex-wrap items-center gap-2 text-sm text-ink">
+          <span>Only models with a review decision in the week of {weekOf(query.decidedWeek)}.</span>
+          <Link href={inventoryHref(query, { decidedWeek: undefined, page: 1 })} className="font-medium text-brand hover:underline">Remove this filter</Link>
+        </p>
+      )}
       <div className="mt-3 flex items-center gap-2">
         <button type="submit" className={buttonClass("primary", "sm")}>Apply filters</button>
         {clearable && <Link href="/models" className={buttonClass("ghost", "sm")}>Clear filters</Link>}

@@ -2,12 +2,12 @@ import { ZInventoryQuerySchema, type TInventoryQuery } from "@/lib/services/mode
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const KEYS = ["q", "tier", "stage", "owner", "businessUnit", "completeness", "evaluation", "review", "sort", "dir", "page", "pageSize"] as const;
+const KEYS = ["q", "tier", "stage", "owner", "businessUnit", "completeness", "evaluation", "review", "decidedWeek", "sort", "dir", "page", "pageSize"] as const;
 const DEFAULTS: Partial<Record<(typeof KEYS)[number], string>> = { sort: "name", dir: "asc", page: "1", pageSize: "25" };
-export const FILTER_KEYS = ["q", "tier", "stage", "owner", "businessUnit", "completeness", "evaluation", "review"] as const;
+export const FILTER_KEYS = ["q", "tier", "stage", "owner", "businessUnit", "completeness", "evaluation", "review", "decidedWeek"] as const;
 const PARAM_NAMES: Record<string, string> = {
   q: "the search", tier: "the risk tier", stage: "the stage", owner: "the owner", businessUnit: "the business unit",
-  completeness: "the documentation filter", evaluation: "the evaluation filter", review: "the review filter", sort: "the sort order", dir: "the sort direction", page: "the page number", pageSize: "the page size",
+  completeness: "the documentation filter", evaluation: "the evaluation filter", review: "the review filter", decidedWeek: "the week of decisions", sort: "the sort order", dir: "the sort direction", page: "the page number", pageSize: "the page size",
 };
 
 /**

@@ -64,6 +64,13 @@ test("the compliance officer's dashboard: charts with text alternatives, tasks, 
   await page.getByRole("figure", { name: "Evaluations by result" }).getByRole("link", { name: /Passing/ }).click();
   await expect(page).toHaveURL(/\/models\?evaluation=pass$/);
   await expect(page.getByLabel("Evaluations")).toHaveValue("pass");
+
+  // Each week of the decisions chart links to the models decided on that week (the demo's decisions).
+  await page.goBack();
+  await page.locator("p", { hasText: "Models decided on in the week of" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/models\?decidedWeek=\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByText(/Only models with a review decision in the week of/)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Model inventory" })).toContainText("Card fraud detection");
 });
 
 test("the auditor's dashboard: what is new, the same charts, read-only", async ({ page }) => {

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { models, modelVersions } from "@/db/schema";
+import { models, modelVersions, reviewDecisions, reviewRequests } from "@/db/schema";
 import { completeness } from "@/lib/domain/model-card/completeness";
 import { CREDIT_SCORING_CARD } from "@/lib/domain/model-card/example-cards";
 import { ZModelCardSchema } from "@/lib/domain/model-card/schema";
@@ -226,6 +226,23 @@ forEachDatabase("inventory", (t) => {
       await t.db.update(modelVersions).set({ nextReviewDue: null });
     });
 
+    it("decided in a week: models with a review decision from that Monday (UTC) for seven days", async () => {
+      expect(await names({ decidedWeek: "2026-11-23" })).toEqual([]);
+      const decide = async (m: Expected, at: string) => {
+        const [version] = await t.db.select({ id: modelVersions.id }).from(modelVersions).where(eq(modelVersions.modelId, m.id)).limit(1);
+        const [request] = await t.db.insert(reviewRequests).values({ versionId: version!.id, submittedByEmail: "owner@bank.eu", dossierHash: "0".repeat(64), dossier: {}, submittedAt: new Date("2026-11-01T00:00:00Z") }).returning();
+        await t.db.insert(reviewDecisions).values({ reviewRequestId: request!.id, versionId: version!.id, decision: "approve", approverId: m.id, approverEmail: "officer@bank.eu", approverRoles: ["compliance_officer"], dossierHash: "0".repeat(64), dossier: {}, decidedAt: new Date(at) });
+      };
+      const [first, second, before, after] = expected;
+      await decide(first!, "2026-11-23T00:00:00.000Z"); // the Monday itself
+      await decide(second!, "2026-11-29T23:59:59.999Z"); // the Sunday's last instant
+      await decide(before!, "2026-11-22T23:59:59.999Z");
+      await decide(after!, "2026-11-30T00:00:00.000Z");
+      expect(await names({ decidedWeek: "2026-11-23" })).toEqual([first!, second!].sort(byName).map((m) => m.name));
+      expect(await names({ decidedWeek: "2026-11-16" })).toEqual([before!.name]);
+      expect(await names({ decidedWeek: "2026-11-23", tier: first!.tier ?? "unclassified" })).toContain(first!.name);
+    });
+
     it("combined", async () => {
       const combos: [Record<string, string>, (m: Expected) => boolean][] = [
         [{ tier: "high", completeness: "complete" }, (m) => m.tier === "high" && m.docBand === "complete"],
@@ -329,6 +346,8 @@ forEachDatabase("inventory", (t) => {
       [{ completeness: "half" }, "completeness"],
       [{ evaluation: "failed" }, "evaluation"],
       [{ review: "due" }, "review"],
+      [{ decidedWeek: "2026-11-24" }, "decidedWeek"], // a Tuesday
+      [{ decidedWeek: "2026-13-01" }, "decidedWeek"],
       [{ sort: "risk" }, "sort"],
       [{ dir: "up" }, "dir"],
       [{ page: "0" }, "page"],

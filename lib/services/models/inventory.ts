@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { LIFECYCLE_STAGES } from "@/lib/domain/approvals/lifecycle";
-import { evaluations, evaluationWaivers, models, modelVersions, users } from "@/db/schema";
+import { evaluations, evaluationWaivers, models, modelVersions, reviewDecisions, users } from "@/db/schema";
 
 export const INVENTORY_SORTS = ["name", "updated", "tier", "completeness", "owner"] as const;
 export const COMPLETENESS_BANDS = ["complete", "nearly", "partial", "empty"] as const;
@@ -24,6 +24,8 @@ export const ZInventoryQuerySchema = z.object({
   evaluation: optional(z.enum(EVALUATION_STATUSES)),
   // Models with an approved or deployed version whose periodic review is overdue.
   review: optional(z.enum(["overdue"])),
+  // Models with a review decision in the week starting that Monday (UTC): the dashboard's decisions chart links here.
+  decidedWeek: optional(z.iso.date().pipe(z.string().refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, "must be a Monday"))),
   sort: optional(z.enum(INVENTORY_SORTS)).transform((v) => v ?? "name"),
   dir: optional(z.enum(["asc", "desc"])).transform((v) => v ?? "asc"),
   page: optional(z.coerce.number().int().min(1).max(10_000)).transform((v) => v ?? 1),
@@ -70,6 +72,12 @@ function conditions(q: TInventoryQuery, now: Date): SQL[] {
   if (q.completeness) where.push(eq(models.docBand, q.completeness));
   if (q.stage) where.push(sql`EXISTS (SELECT 1 FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id} AND ${modelVersions.stage} = ${q.stage})`);
   if (q.evaluation) where.push(sql`${models.id} IN (SELECT ce.model_id FROM ${currentEvaluationStatuses(now)} ce WHERE ce.status = ${q.evaluation})`);
+  if (q.decidedWeek) {
+    const from = new Date(`${q.decidedWeek}T00:00:00Z`);
+    const to = new Date(from.getTime() + 7 * 24 * 3600 * 1000);
+    where.push(sql`EXISTS (SELECT 1 FROM ${reviewDecisions} JOIN ${modelVersions} ON ${modelVersions.id} = ${reviewDecisions.versionId}
+      WHERE ${modelVersions.modelId} = ${models.id} AND ${reviewDecisions.decidedAt} >= ${from.toISOString()}::timestamptz AND ${reviewDecisions.decidedAt} < ${to.toISOString()}::timestamptz)`);
+  }
   if (q.review === "overdue") where.push(sql`EXISTS (SELECT 1 FROM ${modelVersions} WHERE ${modelVersions.modelId} = ${models.id} AND ${reviewOverdue(now)})`);
   return where;
 }
