@@ -1,5 +1,5 @@
 import { Link, StyleSheet, Text, View, type Styles } from "@react-pdf/renderer";
-import type { ReactNode } from "react";
+import { Children, isValidElement, type ReactNode } from "react";
 import { MONO, SANS } from "./fonts";
 import { formatCount } from "./format";
 import { PageRef, type PageNumbers } from "./page-numbers";
@@ -111,23 +111,20 @@ export const styles = StyleSheet.create({
 });
 
 /**
- * Keeps a heading on the same page as the first `ahead` points of what follows it. react-pdf
- * honours minPresenceAhead only for an element that has an earlier sibling (breaking before the
- * first child of a container "would not improve" anything), so an empty View goes first; the
- * fragment makes both siblings of whatever follows the heading. The pagination engine that page
- * layouts (pageChrome) switch on reads it as "no page break within `ahead` points after this",
- * among its siblings only: a container that follows may still break inside the window, so what
- * must stay with a heading should be its sibling (see Field). Windows of consecutive short
- * siblings chain into one block that cannot break, so keep `ahead` short.
+ * Keeps a heading on the same page as the first `ahead` points of what follows it. Both PDFs
+ * have page layouts (pageChrome), which switch react-pdf to its newer pagination engine; it reads
+ * minPresenceAhead as "no page break within `ahead` points after this", among its siblings
+ * only: a container that follows may still break inside the window, so what must stay with a
+ * heading should be its sibling (see Field). Windows of consecutive short siblings chain into
+ * one block that cannot break, so keep `ahead` short. (The default paginator honours
+ * minPresenceAhead only for an element with an earlier sibling, which took an empty View
+ * first; the newer engine does not need one.)
  */
 export function KeepWithNext({ ahead, style, children }: { ahead: number; style?: TStyle | TStyle[]; children: ReactNode }) {
   return (
-    <>
-      <View />
-      <View wrap={false} minPresenceAhead={ahead} style={style}>
-        {children}
-      </View>
-    </>
+    <View wrap={false} minPresenceAhead={ahead} style={style}>
+      {children}
+    </View>
   );
 }
 
@@ -201,15 +198,11 @@ export function KeyValues({ rows }: { rows: readonly { label: string; value: str
       {rows.map((row, i) => (
         <View key={i} style={styles.kvRow} wrap={typeof row.value === "string" && row.value.length > 600}>
           <Text style={styles.kvLabel}>{row.label}</Text>
-          <View style={styles.kvValue}>
-            {row.value === null ? (
-              <NotProvided />
-            ) : typeof row.value === "string" ? (
-              <Text style={row.mono ? styles.mono : undefined}>{printable(row.value)}</Text>
-            ) : (
-              row.value
-            )}
-          </View>
+          {typeof row.value === "string" ? (
+            <Text style={row.mono ? [styles.kvValue, styles.mono] : styles.kvValue}>{printable(row.value)}</Text>
+          ) : (
+            <View style={styles.kvValue}>{row.value === null ? <NotProvided /> : row.value}</View>
+          )}
         </View>
       ))}
     </View>
@@ -274,24 +267,6 @@ function TableBody({ columns, rows }: { columns: readonly TColumn[]; rows: reado
   );
 }
 
-export function RunningHeader({ left, right }: { left: string; right: string }) {
-  return (
-    <View style={styles.runningHeader} fixed>
-      <Text>{printable(left)}</Text>
-      <Text>{right}</Text>
-    </View>
-  );
-}
-
-export function Footer({ documentId }: { documentId: string }) {
-  return (
-    <View style={styles.footer} fixed>
-      <Text>{`Attest  ·  Document ${printable(documentId)}`}</Text>
-      <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
-    </View>
-  );
-}
-
 /**
  * A <Page layout> template: the running header and footer around a page's content. `layout`
  * opts the document into react-pdf's newer pagination engine, which measures the content once
@@ -302,10 +277,22 @@ export function Footer({ documentId }: { documentId: string }) {
  */
 export function pageChrome({ header, documentId, numbers }: { header?: { left: string; right: string }; documentId: string; numbers?: PageNumbers }) {
   return function PageChrome({ children, pageNumber, totalPages, subPageNumber }: { children?: ReactNode; pageNumber?: number; totalPages?: number; subPageNumber?: number }) {
-    // react-pdf also instantiates the layout around all of a <Page>'s content before splitting it
-    // (pageNumber 1, no subPageNumber): only the instances for output pages say where things land.
-    // totalPages is known in the last round only; the first round's pages are discarded.
-    if (numbers && pageNumber !== undefined && subPageNumber !== undefined) numbers.markContents(pageNumber, children, totalPages !== undefined);
+    // react-pdf (4.9) instantiates a page layout
+    // 1. around all of a <Page>'s content before splitting it, and around a probe to validate the
+    //    template (pageNumber 1, no subPageNumber): the content is measured once, at the width this gives it;
+    // 2. around a probe, to measure each output page's content region;
+    // 3. around each output page's content in a first pagination round, which only counts the
+    //    pages (no totalPages yet) and is then discarded;
+    // 4. around each output page's content in the last round, with the total: the printed pages.
+    // The header and footer are absolutely positioned, so they never change the content region:
+    // only the printed pages draw them. The first round's pages are built empty: laying their
+    // content out again was most of what that round cost (its page count comes from the probe
+    // measurements and the packing, not from the built pages). Should a later react-pdf print a
+    // page without the total, it would print it empty: the tests check every page's footer.
+    const outputPage = pageNumber !== undefined && subPageNumber !== undefined && !isRegionProbe(children);
+    const printed = outputPage && totalPages !== undefined;
+    if (outputPage) numbers?.markContents(pageNumber, children, printed);
+    if (!printed) return outputPage ? null : <>{children}</>;
     return (
       <>
         {header ? (
@@ -317,11 +304,21 @@ export function pageChrome({ header, documentId, numbers }: { header?: { left: s
         {children}
         <View style={styles.footer}>
           <Text>{`Attest  ·  Document ${printable(documentId)}`}</Text>
-          <Text>{`Page ${pageNumber ?? ""} of ${totalPages ?? ""}`}</Text>
+          <Text>{`Page ${pageNumber} of ${totalPages}`}</Text>
         </View>
       </>
     );
   };
+}
+
+/**
+ * Whether a page layout is being measured: react-pdf then hands it, as its only child, a
+ * stand-in for the content (a node with the `__probe` prop) whose box becomes the page's content region.
+ */
+function isRegionProbe(children: ReactNode): boolean {
+  const nodes = Children.toArray(children);
+  const node = nodes.length === 1 && isValidElement<{ node?: { props?: Record<string, unknown> } }>(nodes[0]) ? nodes[0].props.node : undefined;
+  return node?.props?.__probe === true;
 }
 
 /** A heading whose page the contents print: its `id` is what PageNumbers.markContents finds. */
@@ -371,6 +368,10 @@ export function TableOfContents({ entries, numbers }: { entries: readonly TTocEn
   return (
     <View>
       <Text style={styles.tocTitle}>Contents</Text>
+      {/* One unbreakable block (the entries are Annex IV's, a page's worth): react-pdf lays a block
+          holding page numbers out again on the page it lands on, once for the whole list this way
+          rather than once per entry. */}
+      <View wrap={false}>
       {entries.map((entry) => {
         const top = entry.level === 1;
         const rowStyle = top ? { marginTop: 7, fontWeight: 700 as const, fontSize: 9.5 } : { marginTop: 1.5, fontSize: 8.5, marginLeft: 30 };
@@ -385,6 +386,7 @@ export function TableOfContents({ entries, numbers }: { entries: readonly TTocEn
           </Link>
         );
       })}
+      </View>
     </View>
   );
 }

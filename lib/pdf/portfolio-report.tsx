@@ -1,7 +1,7 @@
 import { Document, Page, Rect, Svg, Text, View } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 import { RISK_TIERS, type TRiskTier } from "@/lib/domain/model-card/template";
-import { COLORS, Footer, KeyValues, Plain, RunningHeader, SigningKeyDetails, styles, Table, type TCell } from "./components";
+import { COLORS, KeyValues, pageChrome, Plain, SigningKeyDetails, styles, Table, type TCell } from "./components";
 import { registerFonts } from "./fonts";
 import { formatCount, formatDate, formatInstant, humanise, tierLabel } from "./format";
 import type { TPortfolioModel, TPortfolioReportData } from "./portfolio-report-data";
@@ -43,10 +43,11 @@ export function PortfolioReport(data: TPortfolioReportData): ReactElement {
     ["Failing evaluations", count((m) => m.evaluations.fail > 0), count((m) => m.evaluations.fail > 0) > 0 ? COLORS.fail : undefined],
     ["Overdue reviews", overdue.length, overdue.length > 0 ? COLORS.fail : undefined],
   ];
+  // The running header and "Page x of y" footer as a page template: see pageChrome.
+  const chrome = pageChrome({ header: { left: `${data.organisation ? `${data.organisation}  ·  ` : ""}AI model portfolio as of ${formatDate(data.asOf)}`, right: "Portfolio report" }, documentId: data.documentId });
   return (
     <Document title="AI model portfolio report" subject="Inventory of AI models with risk tier and compliance status" keywords={data.documentId} creator="Attest" producer="Attest" creationDate={issued} modificationDate={issued} language="en">
-      <Page size="A4" orientation="landscape" style={[styles.page, { paddingTop: 56, paddingBottom: 56 }]}>
-        <RunningHeader left={`${data.organisation ? `${data.organisation}  ·  ` : ""}AI model portfolio as of ${formatDate(data.asOf)}`} right="Portfolio report" />
+      <Page size="A4" orientation="landscape" style={[styles.page, { paddingTop: 56, paddingBottom: 56 }]} layout={chrome}>
         {/* Line spacing on a wrapper, not the page: see ContentPage in technical-documentation.tsx. */}
         <View style={styles.flow}>
         <View style={{ flexDirection: "row", justifyContent: "space-between", borderBottomWidth: 1, borderBottomColor: COLORS.ink, paddingBottom: 8 }}>
@@ -119,7 +120,6 @@ export function PortfolioReport(data: TPortfolioReportData): ReactElement {
           {data.signingKey ? <SigningKeyDetails signingKey={data.signingKey} /> : <Text style={styles.note}>Not provided.</Text>}
         </View>
         </View>
-        <Footer documentId={data.documentId} />
       </Page>
     </Document>
   );

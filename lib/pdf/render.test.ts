@@ -1,6 +1,7 @@
 import { Document, Page, Text } from "@react-pdf/renderer";
-import { createElement as h, type ReactNode } from "react";
+import { Fragment, createElement as h, type ReactNode } from "react";
 import { describe, expect, it } from "vitest";
+import { pageChrome } from "./components";
 import { PageNumbers } from "./page-numbers";
 import { renderPdf } from "./render";
 
@@ -67,5 +68,38 @@ describe("PageNumbers", () => {
     numbers.markContents(8, contents(heading("a")), true);
     expect(numbers.settled()).toBe(false);
     expect(numbers.pages().get("a")).toBe(8);
+  });
+});
+
+describe("pageChrome", () => {
+  // What react-pdf hands a page layout as children (see components.tsx): elements wrapping laid-out nodes.
+  const laidOut = (...nodes: object[]): ReactNode => nodes.map((node, i) => h("laid-out", { key: i, node }));
+  const probe = laidOut({ props: { __probe: true }, children: [] });
+  const page = laidOut({ props: { id: "a" }, children: [] });
+  const texts = (node: ReactNode): string[] => {
+    if (Array.isArray(node)) return node.flatMap(texts);
+    if (typeof node === "string") return [node];
+    if (node && typeof node === "object" && "props" in node) return texts((node.props as { children?: ReactNode }).children);
+    return [];
+  };
+
+  it("draws the header and footer, with the page's number and the total, around each printed page and records where headings landed", () => {
+    const numbers = new PageNumbers();
+    const printed = pageChrome({ header: { left: "System 1.0", right: "Technical documentation" }, documentId: "DOC-1", numbers })({ children: page, pageNumber: 4, subPageNumber: 2, totalPages: 9 });
+    expect(texts(printed)).toEqual(["System 1.0", "Technical documentation", "Attest  ·  Document DOC-1", "Page 4 of 9"]);
+    expect(numbers.pages().get("a")).toBe(4);
+  });
+
+  it("leaves the chrome out where it cannot change anything: measuring a page's content region, and laying the content out before it is split", () => {
+    const chrome = pageChrome({ header: { left: "System 1.0", right: "Technical documentation" }, documentId: "DOC-1" });
+    expect(chrome({ children: probe, pageNumber: 3, subPageNumber: 1, totalPages: 9 })).toEqual(h(Fragment, null, probe));
+    expect(chrome({ children: page, pageNumber: 1 })).toEqual(h(Fragment, null, page));
+  });
+
+  it("builds the pages of the round that only counts them (no total yet) empty, after noting where the headings fell", () => {
+    const numbers = new PageNumbers();
+    expect(pageChrome({ documentId: "DOC-1", numbers })({ children: page, pageNumber: 5, subPageNumber: 1 })).toBeNull();
+    expect(numbers.lookup("a")).toBe(5);
+    expect(numbers.settled()).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { Line, Rect, Svg, Text as SvgLabel, Text, View } from "@react-pdf/renderer";
+import { Line, Path, Rect, Svg, Text as SvgLabel, Text, View } from "@react-pdf/renderer";
 import type { TInterval } from "@/lib/domain/fairness/wilson";
 import { COLORS } from "./components";
 import { formatMetric } from "./format";
@@ -10,6 +10,8 @@ import { printable } from "./text";
  * beside each bar rather than SVG text, so that they get the same font fallback and escaping as
  * all user text. Whiskers show the 95% Wilson interval; the dashed line is four fifths of the
  * highest judged group's rate: a judged bar ending left of it fails the four-fifths screen.
+ * Gridlines and whiskers are one path each per row: every SVG element costs react-pdf a style
+ * and layout step on each page it is laid out on, and a chart has a row per group.
  */
 
 export interface TChartGroup {
@@ -33,20 +35,25 @@ export function axisMaximum(groups: readonly TChartGroup[]): number {
   return Math.min(1, Math.max(0.1, Math.ceil(top * 10 - 1e-9) / 10));
 }
 
+/** The interval's line and its two end caps, as one path. */
+function whiskers(from: number, to: number): string {
+  const mid = ROW_HEIGHT / 2;
+  return `M${from} ${mid}H${to}M${from} ${mid - 2.5}V${mid + 2.5}M${to} ${mid - 2.5}V${mid + 2.5}`;
+}
+
 export function SelectionRateChart({ groups, fourFifthsOf }: { groups: readonly TChartGroup[]; fourFifthsOf: number | null }) {
   const max = axisMaximum(groups);
   const x = (value: number) => (Math.min(value, max) / max) * PLOT_WIDTH;
   const threshold = fourFifthsOf === null ? null : 0.8 * fourFifthsOf;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  const gridlines = ticks.map((t) => `M${x(t)} 0V${ROW_HEIGHT}`).join("");
   return (
     <View style={{ marginTop: 6, marginBottom: 8 }} wrap={false}>
       {groups.map((g, i) => (
         <View key={i} style={{ flexDirection: "row", alignItems: "center", minHeight: ROW_HEIGHT }}>
           <Text style={{ width: LABEL_WIDTH, paddingRight: 6, fontSize: 7, textAlign: "right", lineHeight: 1.25 }}>{printable(g.label)}</Text>
           <Svg width={PLOT_WIDTH} height={ROW_HEIGHT} viewBox={`0 0 ${PLOT_WIDTH} ${ROW_HEIGHT}`}>
-            {ticks.map((t, k) => (
-              <Line key={k} x1={x(t)} y1={0} x2={x(t)} y2={ROW_HEIGHT} stroke={COLORS.hairline} strokeWidth={0.5} />
-            ))}
+            <Path d={gridlines} stroke={COLORS.hairline} strokeWidth={0.5} />
             {g.rate !== null ? (
               <Rect
                 x={0}
@@ -56,13 +63,7 @@ export function SelectionRateChart({ groups, fourFifthsOf }: { groups: readonly 
                 fill={g.insufficient ? COLORS.rule : g.failsFourFifths ? COLORS.fail : COLORS.accent}
               />
             ) : null}
-            {g.interval ? (
-              <>
-                <Line x1={x(g.interval[0])} y1={ROW_HEIGHT / 2} x2={x(g.interval[1])} y2={ROW_HEIGHT / 2} stroke={COLORS.ink} strokeWidth={0.6} />
-                <Line x1={x(g.interval[0])} y1={ROW_HEIGHT / 2 - 2.5} x2={x(g.interval[0])} y2={ROW_HEIGHT / 2 + 2.5} stroke={COLORS.ink} strokeWidth={0.6} />
-                <Line x1={x(g.interval[1])} y1={ROW_HEIGHT / 2 - 2.5} x2={x(g.interval[1])} y2={ROW_HEIGHT / 2 + 2.5} stroke={COLORS.ink} strokeWidth={0.6} />
-              </>
-            ) : null}
+            {g.interval ? <Path d={whiskers(x(g.interval[0]), x(g.interval[1]))} stroke={COLORS.ink} strokeWidth={0.6} /> : null}
             {threshold !== null ? (
               <Line x1={x(threshold)} y1={0} x2={x(threshold)} y2={ROW_HEIGHT} stroke={COLORS.fail} strokeWidth={0.7} strokeDasharray="2,1.5" />
             ) : null}
