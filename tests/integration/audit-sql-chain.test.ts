@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { queryRows, type Db } from "@/db/client";
@@ -99,6 +100,14 @@ forEachDatabase("the audit chain computed by the database", (t) => {
       }),
       { numRuns: 100, examples: [[[18922551344498712, 1e21, 1e-7, 5e-324, Number.MAX_VALUE, -0, 0.1, 123e-20, 2 ** 53 + 2]]] },
     );
+  });
+
+  it("the append function hashes with exactly the expression verification uses", async () => {
+    // Migration 0014 holds a copy of auditHashSql("event"): the two must not drift apart.
+    const [fn] = await queryRows<{ src: string }>(t.db, sql`SELECT prosrc AS src FROM pg_proc WHERE proname = 'attest_append_audit_event'`);
+    const expression = new PgDialect().sqlToQuery(auditHashSql("event")).sql;
+    const squash = (text: string) => text.replace(/\s+/g, " ");
+    expect(squash(fn!.src)).toContain(squash(expression));
   });
 
   it("emitAudit stores the hash JavaScript computes, and the chain verifies in SQL and in JavaScript", async () => {

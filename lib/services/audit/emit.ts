@@ -5,18 +5,18 @@ import { auditEventHash, type AuditEventContent } from "@/lib/domain/audit-chain
 import { ZAuditEventInputSchema, type TAuditEventInput } from "@/lib/domain/audit-events";
 import { canonicalJson } from "@/lib/domain/canonical-json";
 import type { ServiceContext } from "../context";
-import { auditHashSql } from "./chain-sql";
 import { reactToAuditEvent } from "../reactions/react-to-event";
 
 /** A text[] literal: each element quoted, so commas, braces and quotes in a role stay inside it. */
 const textArray = (items: readonly string[]) => `{${items.map((s) => `"${s.replace(/[\\"]/g, "\\$&")}"`).join(",")}}`;
 
 /**
- * Appends one event to the chain inside the caller's transaction, in one statement: it locks the
- * head row (serialising appends across every app instance, so seq is gap-free and each event's
- * prev_hash is the hash before it), inserts the event with the hash the database computes
- * (chain-sql.ts), and moves the head. One round trip instead of three shortens the time
- * the lock is held. Call it last in the transaction: the lock is held until commit.
+ * Appends one event to the chain inside the caller's transaction, in one call of the database's
+ * attest_append_audit_event (migration 0014): it locks the head row (serialising appends across
+ * every app instance, so seq is gap-free and each event's prev_hash is the hash before it), inserts
+ * the event with the hash the database computes (chain-sql.ts's expression), and moves the head.
+ * One round trip instead of three shortens the time the lock is held, and the function's plan is
+ * cached per session. Call it last in the transaction: the lock is held until commit.
  */
 export async function emitAudit(tx: Db, ctx: ServiceContext, input: TAuditEventInput): Promise<AuditEventContent & { hash: string }> {
   const parsed = ZAuditEventInputSchema.parse(input);
@@ -38,23 +38,10 @@ export async function emitAudit(tx: Db, ctx: ServiceContext, input: TAuditEventI
   };
   const [row] = await queryRows<{ seq: string | number; prev_hash: string; hash: string }>(
     tx,
-    sql`WITH head AS (SELECT seq + 1 AS seq, hash AS prev_hash FROM audit_head WHERE id = 1 FOR UPDATE),
-      event AS (
-        SELECT head.seq, head.prev_hash, ${fields.at}::timestamptz AS at, ${fields.actorId}::uuid AS actor_id,
-          ${fields.actorEmail}::text AS actor_email, ${textArray(fields.actorRoles)}::text[] AS actor_roles, ${fields.tokenId}::uuid AS token_id,
-          ${fields.action}::text AS action, ${fields.entityType}::text AS entity_type, ${fields.entityId}::text AS entity_id,
-          ${canonicalJson(fields.data)}::text AS data, ${fields.requestId}::text AS request_id, ${fields.ip}::text AS ip,
-          ${fields.userAgent}::text AS user_agent
-        FROM head),
-      inserted AS (
-        INSERT INTO audit_events (seq, at, actor_id, actor_email, actor_roles, token_id, action, entity_type, entity_id, data,
-          request_id, ip, user_agent, prev_hash, hash)
-        SELECT seq, at, actor_id, actor_email, actor_roles, token_id, action, entity_type, entity_id, data,
-          request_id, ip, user_agent, prev_hash, ${auditHashSql("event")}
-        FROM event
-        RETURNING seq, prev_hash, hash),
-      moved AS (UPDATE audit_head SET seq = inserted.seq, hash = inserted.hash FROM inserted WHERE audit_head.id = 1)
-    SELECT seq, prev_hash, hash FROM inserted`,
+    sql`SELECT o_seq AS seq, o_prev_hash AS prev_hash, o_hash AS hash FROM attest_append_audit_event(
+      ${fields.at}::timestamptz, ${fields.actorId}::uuid, ${fields.actorEmail}::text, ${textArray(fields.actorRoles)}::text[], ${fields.tokenId}::uuid,
+      ${fields.action}::text, ${fields.entityType}::text, ${fields.entityId}::text, ${canonicalJson(fields.data)}::text,
+      ${fields.requestId}::text, ${fields.ip}::text, ${fields.userAgent}::text)`,
   );
   if (!row) throw new Error("audit_head is missing: the database was not migrated");
   const content: AuditEventContent = { seq: Number(row.seq), ...fields, prevHash: row.prev_hash };
