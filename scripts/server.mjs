@@ -12,9 +12,15 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname });
 const handle = app.getRequestHandler();
 
 await app.prepare();
-createServer((req, res) => {
+const server = createServer((req, res) => {
   req.headers["x-attest-peer"] = req.socket.remoteAddress ?? "";
   handle(req, res);
-}).listen(port, hostname, () => {
+});
+// Node closes an idle keep-alive connection after 5 s; a client (a pipeline, a load balancer)
+// that reuses it at that moment gets ECONNRESET. Keep idle connections longer than clients and
+// proxies usually do (60 s), so they are the ones to close first.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.listen(port, hostname, () => {
   console.log(`[attest] listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });
