@@ -5,7 +5,7 @@ import { auditEventHash, type AuditEventContent } from "@/lib/domain/audit-chain
 import { ZAuditEventInputSchema, type TAuditEventInput } from "@/lib/domain/audit-events";
 import { canonicalJson } from "@/lib/domain/canonical-json";
 import type { ServiceContext } from "../context";
-import { reactToAuditEvent } from "../reactions/react-to-event";
+import { planReactions, writeReactions } from "../reactions/react-to-event";
 
 /** A text[] literal: each element quoted, so commas, braces and quotes in a role stay inside it. */
 const textArray = (items: readonly string[]) => `{${items.map((s) => `"${s.replace(/[\\"]/g, "\\$&")}"`).join(",")}}`;
@@ -36,6 +36,9 @@ export async function emitAudit(tx: Db, ctx: ServiceContext, input: TAuditEventI
     ip: request.ip,
     userAgent: request.userAgent,
   };
+  // Webhook deliveries and notifications ride the same transaction (react-to-event.ts says why);
+  // their reads happen here, before the head row is locked.
+  const reactions = await planReactions(tx, { ...parsed, at: fields.at, actorId: fields.actorId, actorEmail: fields.actorEmail });
   const [row] = await queryRows<{ seq: string | number; prev_hash: string; hash: string }>(
     tx,
     sql`SELECT o_seq AS seq, o_prev_hash AS prev_hash, o_hash AS hash FROM attest_append_audit_event(
@@ -48,7 +51,6 @@ export async function emitAudit(tx: Db, ctx: ServiceContext, input: TAuditEventI
   // The standalone verifier and exports recompute the hash in JavaScript: an event the two would
   // disagree on (a database not in UTF-8, say) must fail its transaction, not break the chain.
   if (auditEventHash(content) !== row.hash) throw new Error(`audit event ${content.seq}: the database's hash differs from canonicalJson's`);
-  // Webhook deliveries and notifications ride the same transaction (react-to-event.ts says why).
-  await reactToAuditEvent(tx, { ...parsed, seq: content.seq, at: fields.at, actorId: fields.actorId, actorEmail: fields.actorEmail });
+  await writeReactions(tx, reactions, content.seq);
   return { ...content, hash: row.hash };
 }

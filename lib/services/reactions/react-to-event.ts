@@ -7,9 +7,12 @@ import type { TWebhookBody, TWebhookEventType } from "@/lib/domain/webhook-event
 
 /**
  * What an audit event sets off: webhook deliveries (the outbox the dispatcher sends) and in-app
- * notifications. emitAudit calls this right after inserting the event, in the same transaction,
- * so every verb gets it without being edited, nothing is announced that rolled back, and nothing
- * that happened goes unannounced. Unrelated actions return at the first line, before any query.
+ * notifications, written in the event's own transaction, so every verb gets them without being
+ * edited, nothing is announced that rolled back, and nothing that happened goes unannounced.
+ * emitAudit plans them (every read: recipients, subscribers) before it takes the audit head's
+ * lock, and writes them (at most two inserts) once the event has its seq, so the lock every
+ * instance serialises on is not held through the reads. Unrelated actions return at the first
+ * line, before any query.
  *
  * Who hears what:
  * - review.submitted: webhooks "review.submitted"; every active compliance officer is notified.
@@ -25,14 +28,38 @@ import type { TWebhookBody, TWebhookEventType } from "@/lib/domain/webhook-event
  *   to everyone in the thread and the owner's side; a resolution to the thread's author.
  * The actor is never notified of their own action.
  */
-export type TReactableEvent = TAuditEventInput & { seq: number; at: string; actorId: string | null; actorEmail: string };
+export type TReactableEvent = TAuditEventInput & { at: string; actorId: string | null; actorEmail: string };
+
+/** What an event will write once it has its seq. */
+export type TReactions = {
+  deliveries: { webhookIds: string[]; type: TWebhookEventType; body: Omit<TWebhookBody, "auditSeq"> }[];
+  notifications: (TNotice & { userId: string })[];
+};
 
 const DECIDED = { "review.approved": "was approved", "review.changes_requested": "needs changes", "review.rejected": "was rejected" } as const;
 
 type TModelFacts = { id: string; slug: string; name: string; ownerId: string };
 type TNotice = { kind: string; title: string; body: string; link: string };
 
-export async function reactToAuditEvent(tx: Db, event: TReactableEvent): Promise<void> {
+/** Writes the planned deliveries and notifications, stamped with the event's seq. */
+export async function writeReactions(tx: Db, reactions: TReactions, seq: number): Promise<void> {
+  const deliveries = reactions.deliveries.flatMap(({ webhookIds, type, body }) => {
+    const { id, occurredAt, data } = body;
+    const payload = JSON.stringify({ id, type, occurredAt, auditSeq: seq, data } satisfies TWebhookBody);
+    return webhookIds.map((webhookId) => ({ webhookId, eventType: type, payload, auditSeq: seq }));
+  });
+  if (deliveries.length > 0) await tx.insert(webhookDeliveries).values(deliveries);
+  if (reactions.notifications.length > 0) await tx.insert(notifications).values(reactions.notifications.map((n) => ({ ...n, auditSeq: seq })));
+}
+
+/** Everything the event sets off, read now, written by writeReactions. */
+export async function planReactions(tx: Db, event: TReactableEvent): Promise<TReactions> {
+  const out: TReactions = { deliveries: [], notifications: [] };
+  await react(tx, event, out);
+  return out;
+}
+
+async function react(tx: Db, event: TReactableEvent, out: TReactions): Promise<void> {
   const invalidated = "invalidatedApprovals" in event.data ? (event.data.invalidatedApprovals ?? []) : [];
   switch (event.action) {
     case "review.submitted":
@@ -55,8 +82,8 @@ export async function reactToAuditEvent(tx: Db, event: TReactableEvent): Promise
   switch (event.action) {
     case "review.submitted": {
       const d = event.data;
-      await announce(tx, event, "review.submitted", model, d.version, { reviewRequestId: d.reviewRequestId, dossierHash: d.dossierHash, tier: d.tier });
-      await notify(tx, event, await activeOfficers(tx), {
+      await announce(tx, out, event, "review.submitted", model, d.version, { reviewRequestId: d.reviewRequestId, dossierHash: d.dossierHash, tier: d.tier });
+      await notify(tx, out, event, await activeOfficers(tx), {
         kind: "review.submitted",
         title: `${model.name} ${d.version} was submitted for review`,
         body: `Submitted by ${event.actorEmail}${d.tier ? `; risk tier ${d.tier}` : ""}.`,
@@ -73,13 +100,13 @@ export async function reactToAuditEvent(tx: Db, event: TReactableEvent): Promise
       const complete = event.action !== "review.approved" || (d.required !== null && d.approvalsValid >= d.required);
       const data = { reviewRequestId: d.reviewRequestId, decisionId: d.decisionId, dossierHash: d.dossierHash, comment: d.comment, approvalsValid: d.approvalsValid, required: d.required, stageBefore: d.stageBefore, stageAfter: d.stageAfter, nextReviewDue: d.nextReviewDue };
       if (event.action === "review.approved") {
-        await announce(tx, event, "approval.recorded", model, d.version, data);
-        if (complete) await announce(tx, event, "review.approved", model, d.version, data);
+        await announce(tx, out, event, "approval.recorded", model, d.version, data);
+        if (complete) await announce(tx, out, event, "review.approved", model, d.version, data);
       } else {
-        await announce(tx, event, event.action, model, d.version, data);
+        await announce(tx, out, event, event.action, model, d.version, data);
       }
       const [request] = await tx.select({ submittedBy: reviewRequests.submittedBy }).from(reviewRequests).where(eq(reviewRequests.id, d.reviewRequestId));
-      await notify(tx, event, [...(await ownerAndMaintainers(tx, model)), request?.submittedBy ?? null], {
+      await notify(tx, out, event, [...(await ownerAndMaintainers(tx, model)), request?.submittedBy ?? null], {
         kind: "review.decided",
         title: complete ? `${model.name} ${d.version} ${DECIDED[event.action]}` : `${model.name} ${d.version}: approval ${d.approvalsValid} of ${d.required ?? "?"} recorded`,
         body: [`By ${event.actorEmail}.`, d.comment && `“${truncate(d.comment, 300)}”`].filter(Boolean).join(" "),
@@ -89,7 +116,7 @@ export async function reactToAuditEvent(tx: Db, event: TReactableEvent): Promise
     }
     case "review.periodic_started": {
       const d = event.data;
-      await notify(tx, event, [...(await activeOfficers(tx)), ...(await ownerAndMaintainers(tx, model))], {
+      await notify(tx, out, event, [...(await activeOfficers(tx)), ...(await ownerAndMaintainers(tx, model))], {
         kind: "review.periodic_started",
         title: `Periodic review of ${model.name} ${d.version} started`,
         body: `Started by ${event.actorEmail}; the approval is renewed when the review is approved.`,
@@ -109,7 +136,7 @@ export async function reactToAuditEvent(tx: Db, event: TReactableEvent): Promise
         : event.action === "review.comment_added" ? await ownerAndMaintainers(tx, model)
         : [...thread.map((c) => c.authorId), ...(await ownerAndMaintainers(tx, model))];
       const what = { "review.comment_added": "commented on", "review.comment_replied": "answered a comment on", "review.comment_resolved": "resolved a comment on" }[event.action];
-      await notify(tx, event, recipients, {
+      await notify(tx, out, event, recipients, {
         kind: "review.comment",
         title: `${event.actorEmail} ${what} “${d.fieldPath}” of ${model.name} ${d.version}`,
         body: "body" in d ? truncate(d.body, 300) : "",
@@ -119,21 +146,21 @@ export async function reactToAuditEvent(tx: Db, event: TReactableEvent): Promise
     }
     case "version.deployed": {
       const d = event.data;
-      await announce(tx, event, "version.deployed", model, d.version, { deploymentId: d.deploymentId, environment: d.environment, strategy: d.strategy, viaToken: d.tokenId !== null, dossierHash: d.dossierHash, stageBefore: d.stageBefore });
+      await announce(tx, out, event, "version.deployed", model, d.version, { deploymentId: d.deploymentId, environment: d.environment, strategy: d.strategy, viaToken: d.tokenId !== null, dossierHash: d.dossierHash, stageBefore: d.stageBefore });
       break;
     }
     case "version.retired": {
       const d = event.data;
-      await announce(tx, event, "version.retired", model, d.version, { reason: d.reason, stageBefore: d.stageBefore, leftServiceAt: d.leftServiceAt, retentionUntil: d.retentionUntil });
+      await announce(tx, out, event, "version.retired", model, d.version, { reason: d.reason, stageBefore: d.stageBefore, leftServiceAt: d.leftServiceAt, retentionUntil: d.retentionUntil });
       break;
     }
   }
-  if (invalidated.length > 0) await announceInvalidations(tx, event, model, invalidated);
+  if (invalidated.length > 0) await announceInvalidations(tx, out, event, model, invalidated);
 }
 
 type TInvalidation = NonNullable<Extract<TAuditEventInput["data"], { invalidatedApprovals?: unknown }>["invalidatedApprovals"]>[number];
 
-async function announceInvalidations(tx: Db, event: TReactableEvent, model: TModelFacts, invalidated: TInvalidation[]) {
+async function announceInvalidations(tx: Db, out: TReactions, event: TReactableEvent, model: TModelFacts, invalidated: TInvalidation[]) {
   const approvers = await tx
     .select({ id: reviewDecisions.id, approverId: reviewDecisions.approverId, submittedBy: reviewRequests.submittedBy })
     .from(reviewDecisions)
@@ -143,13 +170,13 @@ async function announceInvalidations(tx: Db, event: TReactableEvent, model: TMod
   for (const version of [...new Set(invalidated.map((i) => i.version))]) {
     const fallen = invalidated.filter((i) => i.version === version);
     const people = approvers.filter((a) => fallen.some((f) => f.approvalId === a.id));
-    await announce(tx, event, "approval.invalidated", model, version, {
+    await announce(tx, out, event, "approval.invalidated", model, version, {
       cause: event.action,
       approvals: fallen.map((f) => ({ approvalId: f.approvalId, approverEmail: f.approverEmail, change: f.change })),
       stageBefore: fallen[0]!.stageBefore,
       stageAfter: fallen[0]!.stageAfter,
     });
-    await notify(tx, event, [...involved, ...people.flatMap((p) => [p.approverId, p.submittedBy])], {
+    await notify(tx, out, event, [...involved, ...people.flatMap((p) => [p.approverId, p.submittedBy])], {
       kind: "approval.invalidated",
       title: `${fallen.length === 1 ? "An approval" : `${fallen.length} approvals`} of ${model.name} ${version} no longer stand${fallen.length === 1 ? "s" : ""}`,
       body: truncate(`Changed by ${event.actorEmail}: ${[...new Set(fallen.map((f) => f.change))].join("; ")}`, 500),
@@ -159,28 +186,29 @@ async function announceInvalidations(tx: Db, event: TReactableEvent, model: TMod
 }
 
 /** One delivery per active webhook subscribed to the type, all with the same body. */
-async function announce(tx: Db, event: TReactableEvent, type: TWebhookEventType, model: TModelFacts, versionLabel: string, data: Record<string, unknown>) {
+async function announce(tx: Db, out: TReactions, event: TReactableEvent, type: TWebhookEventType, model: TModelFacts, versionLabel: string, data: Record<string, unknown>) {
   const subscribers = await tx.select({ id: webhooks.id }).from(webhooks).where(and(eq(webhooks.active, true), arrayContains(webhooks.events, [type])));
   if (subscribers.length === 0) return;
   const [version] = await tx.select({ stage: modelVersions.stage }).from(modelVersions).where(and(eq(modelVersions.modelId, model.id), eq(modelVersions.version, versionLabel)));
-  const body: TWebhookBody = {
-    id: randomUUID(),
+  out.deliveries.push({
+    webhookIds: subscribers.map((w) => w.id),
     type,
-    occurredAt: event.at,
-    auditSeq: event.seq,
-    data: { model: { slug: model.slug, name: model.name }, version: { label: versionLabel, stage: version?.stage ?? null }, actor: event.actorEmail, ...data },
-  };
-  const payload = JSON.stringify(body);
-  await tx.insert(webhookDeliveries).values(subscribers.map((w) => ({ webhookId: w.id, eventType: type, payload, auditSeq: event.seq })));
+    body: {
+      id: randomUUID(),
+      type,
+      occurredAt: event.at,
+      data: { model: { slug: model.slug, name: model.name }, version: { label: versionLabel, stage: version?.stage ?? null }, actor: event.actorEmail, ...data },
+    },
+  });
 }
 
 /** One notification per active recipient, never to the actor. */
-async function notify(tx: Db, event: TReactableEvent, recipients: (string | null)[], notice: TNotice) {
+async function notify(tx: Db, out: TReactions, event: TReactableEvent, recipients: (string | null)[], notice: TNotice) {
   const ids = [...new Set(recipients.filter((id): id is string => id !== null && id !== event.actorId))];
   if (ids.length === 0) return;
   const active = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), eq(users.active, true)));
   if (active.length === 0) return;
-  await tx.insert(notifications).values(active.map((u) => ({ userId: u.id, ...notice, auditSeq: event.seq })));
+  out.notifications.push(...active.map((u) => ({ userId: u.id, ...notice })));
 }
 
 async function modelBySlug(tx: Db, slug: string | null): Promise<TModelFacts | null> {
