@@ -66,7 +66,8 @@ forEachDatabase("review comments", (t) => {
     let rows = await told(seq);
     expect(rows.map((r) => r.userId)).toEqual([f.org.owner.actor.userId]);
     expect(rows[0]).toMatchObject({ kind: "review.comment", link: `/models/${target.slug}/versions/1.0.0#review-comments` });
-    expect(rows[0]!.title).toContain(`commented on “${FIELD}”`);
+    // Named as the card names the field, not by its path.
+    expect(rows[0]!.title).toContain("commented on “Out-of-scope uses”");
 
     seq = await headSeq(t.db);
     await replyToReviewComment(f.officer2, { ...target, commentId: comment.id, body: "Seconded." });

@@ -9,7 +9,7 @@ export default async function NotificationsPage() {
   await requireActor("notifications.read");
   return (
     <>
-      <PageHeader title="Notifications" description="What needs your attention: submissions to review, decisions and invalidated approvals on models you are involved in, and overdue periodic reviews." />
+      <PageHeader title="Notifications" description="What needs your attention: submissions and periodic reviews to decide, decisions, comments and invalidated approvals on models you are involved in, and overdue periodic reviews." />
       <NotificationsPageList />
     </>
   );

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { modelMaintainers, models, modelVersions, notifications, reviewComments, reviewDecisions, reviewRequests, users, webhookDeliveries, webhooks } from "@/db/schema";
 import type { TAuditEventInput } from "@/lib/domain/audit-events";
 import type { TWebhookBody, TWebhookEventType } from "@/lib/domain/webhook-events";
+import { cardField } from "../reviews/comments";
 
 /**
  * What an audit event sets off: webhook deliveries (the outbox the dispatcher sends) and in-app
@@ -138,7 +139,7 @@ async function react(tx: Db, event: TReactableEvent, out: TReactions): Promise<v
       const what = { "review.comment_added": "commented on", "review.comment_replied": "answered a comment on", "review.comment_resolved": "resolved a comment on" }[event.action];
       await notify(tx, out, event, recipients, {
         kind: "review.comment",
-        title: `${event.actorEmail} ${what} “${d.fieldPath}” of ${model.name} ${d.version}`,
+        title: `${event.actorEmail} ${what} “${cardField(d.fieldPath)?.label ?? d.fieldPath}” of ${model.name} ${d.version}`,
         body: "body" in d ? truncate(d.body, 300) : "",
         link: `/models/${encodeURIComponent(model.slug)}/versions/${encodeURIComponent(d.version)}#review-comments`,
       });
