@@ -71,6 +71,13 @@ test("an admin adds a webhook: the secret is returned once and never listed; the
   expect(audited?.data.receiver).toEqual({ origin: new URL(url).origin, urlSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   expect(events).not.toContain(`cap-${stamp}`);
   expect((await admin.get("/api/v1/admin/webhooks/00000000-0000-4000-8000-000000000000/deliveries")).status()).toBe(404);
+  // The webhooks and their delivery logs (status codes, errors) are the admin's alone to read.
+  for (const role of ["model_owner", "compliance_officer", "auditor", null] as const) {
+    const other = await asRole(role);
+    for (const path of ["/api/v1/admin/webhooks", `/api/v1/admin/webhooks/${webhookId}/deliveries`]) {
+      expect((await other.get(path)).status(), `${role ?? "anonymous"} GET ${path}`).toBe(role ? 403 : 401);
+    }
+  }
 });
 
 test("a test event arrives signed, and the delivery log records it", async () => {
