@@ -35,8 +35,8 @@ export class TooManyRequests extends ServiceError {
  * failed on every try). It is most likely saved; the caller must look before doing it again.
  */
 export class OutcomeUnknown extends ServiceError {
-  constructor() {
-    super("outcome_unknown", 503, "The change was committed but the database did not confirm it is on disk. Check whether it took effect before trying again.");
+  constructor(message = "The change was committed but the database did not confirm it is on disk. Check whether it took effect before trying again.") {
+    super("outcome_unknown", 503, message);
   }
 }
 

@@ -4,6 +4,7 @@ import { appRoleGrantsSql } from "@/db/grants";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows, type DatabaseHandle, type Db } from "@/db/client";
 import { verifyAuditChain } from "@/lib/services/audit/queries";
+import { auditOnCommit } from "@/lib/services/audit/emit";
 import { withTransaction } from "@/lib/services/context";
 import { OutcomeUnknown } from "@/lib/services/errors";
 import { createModel } from "@/lib/services/models/create-model";
@@ -101,6 +102,33 @@ if (TEST_DATABASE_URL) {
         await t.db.execute(sql.raw(`DROP OWNED BY ${role}`));
         await serverQuery(`DROP ROLE IF EXISTS ${role}`);
       }
+    });
+
+    it("verbs finishing together share barriers, and each returns only once its own commit is flushed", async () => {
+      const flushedOnReturn = await Promise.all(range(0, 20).map(async (i) => {
+        const written = await withTransaction(owner, async (tx) => {
+          await createModel({ ...owner, db: tx }, { name: `Concurrently durable model ${i}` });
+          return (await queryRows<{ at: string }>(tx, sql`SELECT pg_current_wal_insert_lsn()::text AS at`))[0]!.at;
+        });
+        const [row] = await queryRows<{ ok: boolean }>(t.db, sql`SELECT pg_current_wal_flush_lsn() >= ${written}::pg_lsn AS ok`);
+        return row!.ok;
+      }));
+      expect(flushedOnReturn).toEqual(range(0, 20).map(() => true));
+    });
+
+    it("a connection lost while committing reports an unknown outcome, not a failure", async () => {
+      const before = await headSeq(t.db);
+      const error = await withTransaction(owner, async (tx) => {
+        const [me] = await queryRows<{ pid: number }>(tx, sql`SELECT pg_backend_pid() AS pid`);
+        await auditOnCommit(tx, owner, { action: "model.updated", entityType: "model", entityId: "lost", data: { slug: "lost", changes: {} } });
+        // Another session ends this one before the append and its COMMIT are sent.
+        await t.db.execute(sql`SELECT pg_terminate_backend(${me!.pid})`);
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OutcomeUnknown);
+      expect((error as OutcomeUnknown).message).toMatch(/may or may not have taken effect/);
+      // Here it did not: the session was gone before the COMMIT arrived. The pool lost only that connection.
+      expect(await headSeq(t.db)).toBe(before);
+      expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, headSeq: before });
     });
 
     it("returns only once the commit is flushed to the WAL", async () => {

@@ -10,7 +10,7 @@ import { migrate } from "@/db/migrate";
 import { auditEventHash, ChainVerifier, GENESIS_HASH, type AuditEventContent } from "@/lib/domain/audit-chain";
 import { canonicalJson } from "@/lib/domain/canonical-json";
 import { auditCanonicalSql, auditHashSql } from "@/lib/services/audit/chain-sql";
-import { emitAudit } from "@/lib/services/audit/emit";
+import { auditOnCommit, emitAudit } from "@/lib/services/audit/emit";
 import { streamAuditEvents, verifyAuditChain } from "@/lib/services/audit/queries";
 import { withTransaction } from "@/lib/services/context";
 import { seedOrganisation } from "../helpers/fixtures";
@@ -64,6 +64,8 @@ async function sqlCanonical(db: Db, e: AuditEventContent) {
 }
 
 forEachDatabase("the audit chain computed by the database", (t) => {
+  let seeded: ReturnType<typeof seedOrganisation> | undefined;
+  const organisation = () => (seeded ??= seedOrganisation(t.db));
   it.each(TRICKY)("%s: the same canonical text and hash as JavaScript", async (_, event) => {
     const got = await sqlCanonical(t.db, event);
     expect(got.canonical).toBe(canonicalJson(event));
@@ -111,7 +113,7 @@ forEachDatabase("the audit chain computed by the database", (t) => {
   });
 
   it("emitAudit stores the hash JavaScript computes, and the chain verifies in SQL and in JavaScript", async () => {
-    const org = await seedOrganisation(t.db);
+    const org = await organisation();
     const ctx = { ...org.owner, request: { requestId: TRICKY_TEXT, ip: "203.0.113.9", userAgent: TRICKY_TEXT } };
     const changes = Object.fromEntries(TRICKY.map(([name, e]) => [name, { before: e.data, after: TRICKY_TEXT }]));
     const input = { action: "model.updated", entityType: "model", entityId: TRICKY_TEXT, data: { slug: TRICKY_TEXT, changes } } as const;
@@ -122,6 +124,56 @@ forEachDatabase("the audit chain computed by the database", (t) => {
     for await (const event of streamAuditEvents(t.db)) js.add(event);
     expect(await verifyAuditChain(t.db)).toEqual(js.result());
     expect(js.result()).toMatchObject({ ok: true, headSeq: emitted.seq, headHash: hash });
+  });
+  it("auditOnCommit appends tricky text at commit (inlined as literals on PostgreSQL) exactly as canonicalJson hashes it", async () => {
+    const org = await organisation();
+    const ctx = { ...org.owner, request: { requestId: TRICKY_TEXT, ip: "203.0.113.9", userAgent: `'; ROLLBACK; DROP TABLE audit_events; -- ${TRICKY_TEXT}` } };
+    const input = { action: "model.updated", entityType: "model", entityId: `O'Brien \\' ${TRICKY_TEXT}`, data: { slug: TRICKY_TEXT, changes: { name: { before: "$1 $2", after: TRICKY_TEXT } } } } as const;
+    const head = (await verifyAuditChain(t.db)).headSeq;
+    await withTransaction(ctx, (tx) => auditOnCommit(tx, ctx, input));
+    const js = new ChainVerifier(true);
+    for await (const event of streamAuditEvents(t.db)) js.add(event);
+    expect(js.result()).toMatchObject({ ok: true, headSeq: head + 1 });
+    expect(await verifyAuditChain(t.db)).toEqual(js.result());
+    const [row] = await queryRows<{ entity_id: string; user_agent: string; data: string }>(t.db, sql`SELECT entity_id, user_agent, data FROM audit_events WHERE seq = ${head + 1}`);
+    expect(row).toEqual({ entity_id: input.entityId, user_agent: ctx.request.userAgent, data: canonicalJson(input.data) });
+  });
+
+  it("the append function refuses an event whose canonical form differs from the one JavaScript sent, and appends nothing", async () => {
+    const before = (await verifyAuditChain(t.db)).headSeq;
+    const attempt = t.db.execute(sql`SELECT * FROM attest_append_audit_event(now(), NULL, 'a@example.com', '{}', NULL, 'user.created', 'user', NULL, '{}', NULL, NULL, NULL,
+      '{"action":"user.created","actorEmail":"b@example.com","actorId":null,"actorRoles":[],"at":"2026-01-01T00:00:00.000Z","data":{},"entityId":null,"entityType":"user","ip":null,"prevHash":', ',"requestId":null,"seq":', ',"tokenId":null,"userAgent":null}')`);
+    const error = (await attempt.catch((e: unknown) => e)) as Error & { cause?: Error };
+    expect(error.cause?.message ?? error.message).toMatch(/canonical form differs/);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, headSeq: before });
+  });
+
+  it("an event PostgreSQL cannot store (a NUL in its text) fails its verb and changes nothing", async () => {
+    const org = await organisation();
+    const ctx = { ...org.owner, request: { ...org.owner.request, userAgent: "agent\u0000; COMMIT; --" } };
+    const before = (await verifyAuditChain(t.db)).headSeq;
+    const failed = withTransaction(ctx, async (tx) => {
+      await tx.execute(sql`UPDATE users SET name = 'changed under a failing event'`);
+      await auditOnCommit(tx, ctx, { action: "model.updated", entityType: "model", entityId: "m", data: { slug: "m", changes: {} } });
+    });
+    const error = (await failed.catch((e: unknown) => e)) as Error & { cause?: Error };
+    expect(error.cause?.message ?? error.message).toMatch(/0x00/);
+    expect((await verifyAuditChain(t.db)).headSeq).toBe(before);
+    const [changed] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM users WHERE name = 'changed under a failing event'`);
+    expect(changed!.n).toBe(0);
+  });
+
+  it("a transaction records one audit event", async () => {
+    const org = await organisation();
+    const ctx = org.owner;
+    const input = { action: "model.updated", entityType: "model", entityId: "m", data: { slug: "m", changes: {} } } as const;
+    const before = (await verifyAuditChain(t.db)).headSeq;
+    const twice = withTransaction(ctx, async (tx) => {
+      await auditOnCommit(tx, ctx, input);
+      await auditOnCommit(tx, ctx, input);
+    });
+    await expect(twice).rejects.toThrow("a transaction records one audit event");
+    expect((await verifyAuditChain(t.db)).headSeq).toBe(before);
   });
 });
 

@@ -1,27 +1,51 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { actorEmail } from "@/lib/auth/actor";
-import { auditEventHash, type AuditEventContent } from "@/lib/domain/audit-chain";
+import { auditEventHash, GENESIS_HASH, type AuditEventContent } from "@/lib/domain/audit-chain";
 import { ZAuditEventInputSchema, type TAuditEventInput } from "@/lib/domain/audit-events";
 import { canonicalJson } from "@/lib/domain/canonical-json";
 import type { ServiceContext } from "../context";
 import { planReactions, writeReactions } from "../reactions/react-to-event";
 
+type TEventFields = Omit<AuditEventContent, "seq" | "prevHash">;
+type TAppendedRow = { seq: string | number; prev_hash: string; hash: string };
+
 /** A text[] literal: each element quoted, so commas, braces and quotes in a role stay inside it. */
 const textArray = (items: readonly string[]) => `{${items.map((s) => `"${s.replace(/[\\"]/g, "\\$&")}"`).join(",")}}`;
 
 /**
- * Appends one event to the chain inside the caller's transaction, in one call of the database's
- * attest_append_audit_event (migration 0014): it locks the head row (serialising appends across
- * every app instance, so seq is gap-free and each event's prev_hash is the hash before it), inserts
- * the event with the hash the database computes (chain-sql.ts's expression), and moves the head.
- * One round trip instead of three shortens the time the lock is held, and the function's plan is
- * cached per session. Call it last in the transaction: the lock is held until commit.
+ * canonicalJson of the event in three pieces around the two values only the database knows:
+ * before + JSON(prev_hash) + between + seq + after. Keys are sorted, so "prevHash" and "seq" are
+ * the last object-valued member's followers: every member after "data" is a string, a number or
+ * null, whose JSON cannot hold an unescaped quote, so the last `,"prevHash":` is the event's own.
  */
-export async function emitAudit(tx: Db, ctx: ServiceContext, input: TAuditEventInput): Promise<AuditEventContent & { hash: string }> {
+function canonicalPieces(fields: TEventFields): [before: string, between: string, after: string] {
+  const whole = canonicalJson({ ...fields, prevHash: GENESIS_HASH, seq: 0 });
+  const prevKey = ',"prevHash":';
+  const seqKey = ',"seq":';
+  const cut = whole.lastIndexOf(prevKey) + prevKey.length;
+  const rest = whole.slice(cut + JSON.stringify(GENESIS_HASH).length);
+  const seqAt = rest.lastIndexOf(seqKey) + seqKey.length;
+  const pieces: [string, string, string] = [whole.slice(0, cut), rest.slice(0, seqAt), rest.slice(seqAt + 1)];
+  if (`${pieces[0]}${JSON.stringify(GENESIS_HASH)}${pieces[1]}0${pieces[2]}` !== whole) {
+    throw new Error("canonicalPieces: the canonical form does not split around prevHash and seq");
+  }
+  return pieces;
+}
+
+/** The call of attest_append_audit_event (migrations 0014, 0015) that appends these fields. */
+function appendCall(fields: TEventFields): SQL {
+  const [before, between, after] = canonicalPieces(fields);
+  return sql`SELECT o_seq AS seq, o_prev_hash AS prev_hash, o_hash AS hash FROM attest_append_audit_event(
+    ${fields.at}::timestamptz, ${fields.actorId}::uuid, ${fields.actorEmail}::text, ${textArray(fields.actorRoles)}::text[], ${fields.tokenId}::uuid,
+    ${fields.action}::text, ${fields.entityType}::text, ${fields.entityId}::text, ${canonicalJson(fields.data)}::text,
+    ${fields.requestId}::text, ${fields.ip}::text, ${fields.userAgent}::text, ${before}::text, ${between}::text, ${after}::text)`;
+}
+
+function eventFields(ctx: ServiceContext, input: TAuditEventInput) {
   const parsed = ZAuditEventInputSchema.parse(input);
   const { actor, request } = ctx;
-  const fields = {
+  const fields: TEventFields = {
     at: new Date().toISOString(),
     actorId: actor.kind === "user" ? actor.userId : null,
     actorEmail: actorEmail(actor),
@@ -36,21 +60,69 @@ export async function emitAudit(tx: Db, ctx: ServiceContext, input: TAuditEventI
     ip: request.ip,
     userAgent: request.userAgent,
   };
+  return { parsed, fields };
+}
+
+function appended(fields: TEventFields, row: TAppendedRow | undefined): AuditEventContent & { hash: string } {
+  if (!row) throw new Error("audit_head is missing: the database was not migrated");
+  const content: AuditEventContent = { seq: Number(row.seq), ...fields, prevHash: row.prev_hash };
+  // The database already compared its hash with one over canonicalJson's bytes (migration 0015);
+  // this keeps the JavaScript hash function itself in the loop.
+  if (auditEventHash(content) !== row.hash) throw new Error(`audit event ${content.seq}: the database's hash differs from canonicalJson's`);
+  return { ...content, hash: row.hash };
+}
+
+/**
+ * Appends one event to the chain now, inside the caller's transaction, in one call of the
+ * database's attest_append_audit_event: it locks the head row (serialising appends across every
+ * app instance, so seq is gap-free and each event's prev_hash is the hash before it), inserts the
+ * event with the hash the database computes (chain-sql.ts's expression, checked against
+ * canonicalJson's bytes), and moves the head. The lock is held until commit: for a verb that
+ * needs the event's seq (to link rows to it); every other verb uses auditOnCommit.
+ */
+export async function emitAudit(tx: Db, ctx: ServiceContext, input: TAuditEventInput): Promise<AuditEventContent & { hash: string }> {
+  const { parsed, fields } = eventFields(ctx, input);
   // Webhook deliveries and notifications ride the same transaction (react-to-event.ts says why);
   // their reads happen here, before the head row is locked.
   const reactions = await planReactions(tx, { ...parsed, at: fields.at, actorId: fields.actorId, actorEmail: fields.actorEmail });
-  const [row] = await queryRows<{ seq: string | number; prev_hash: string; hash: string }>(
-    tx,
-    sql`SELECT o_seq AS seq, o_prev_hash AS prev_hash, o_hash AS hash FROM attest_append_audit_event(
-      ${fields.at}::timestamptz, ${fields.actorId}::uuid, ${fields.actorEmail}::text, ${textArray(fields.actorRoles)}::text[], ${fields.tokenId}::uuid,
-      ${fields.action}::text, ${fields.entityType}::text, ${fields.entityId}::text, ${canonicalJson(fields.data)}::text,
-      ${fields.requestId}::text, ${fields.ip}::text, ${fields.userAgent}::text)`,
-  );
-  if (!row) throw new Error("audit_head is missing: the database was not migrated");
-  const content: AuditEventContent = { seq: Number(row.seq), ...fields, prevHash: row.prev_hash };
-  // The standalone verifier and exports recompute the hash in JavaScript: an event the two would
-  // disagree on (a database not in UTF-8, say) must fail its transaction, not break the chain.
-  if (auditEventHash(content) !== row.hash) throw new Error(`audit event ${content.seq}: the database's hash differs from canonicalJson's`);
-  await writeReactions(tx, reactions, content.seq);
-  return { ...content, hash: row.hash };
+  const event = appended(fields, (await queryRows<TAppendedRow>(tx, appendCall(fields)))[0]);
+  await writeReactions(tx, reactions, event.seq);
+  return event;
+}
+
+// Transactions opened by withTransaction, and the append each will make at its commit.
+const DEFERRING = new WeakSet<object>();
+const PENDING = new WeakMap<object, TEventFields>();
+
+/** withTransaction's transactions may defer their event to commit. */
+export function allowAuditOnCommit(tx: Db): void {
+  DEFERRING.add(tx);
+}
+
+/**
+ * The verb's one audit event, appended when its transaction commits, in the same round trip as
+ * the COMMIT on PostgreSQL (withTransaction): the head row is then locked for no client round
+ * trip at all, where emitAudit holds it while the result travels back and the COMMIT comes in.
+ * Everything about the event is settled now (validation, its time, the canonical form); only
+ * seq and prev_hash wait. An event that sets off webhooks or notifications needs its seq for
+ * them, and a transaction not opened by withTransaction has no commit hook: both append now.
+ */
+export async function auditOnCommit(tx: Db, ctx: ServiceContext, input: TAuditEventInput): Promise<void> {
+  if (PENDING.has(tx)) throw new Error("a transaction records one audit event");
+  const { parsed, fields } = eventFields(ctx, input);
+  const reactions = await planReactions(tx, { ...parsed, at: fields.at, actorId: fields.actorId, actorEmail: fields.actorEmail });
+  if (!DEFERRING.has(tx) || reactions.deliveries.length > 0 || reactions.notifications.length > 0) {
+    const event = appended(fields, (await queryRows<TAppendedRow>(tx, appendCall(fields)))[0]);
+    await writeReactions(tx, reactions, event.seq);
+    return;
+  }
+  PENDING.set(tx, fields);
+}
+
+/** The deferred append of this transaction, if any, as a query; taking it clears it. */
+export function takeAuditOnCommit(tx: Db): { query: SQL; check: (row: Record<string, unknown> | undefined) => void } | null {
+  const fields = PENDING.get(tx);
+  if (!fields) return null;
+  PENDING.delete(tx);
+  return { query: appendCall(fields), check: (row) => void appended(fields, row as TAppendedRow | undefined) };
 }

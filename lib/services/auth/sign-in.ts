@@ -6,7 +6,7 @@ import { DECOY_PASSWORD_HASH, verifyPassword } from "@/lib/auth/password";
 import type { RequestMeta } from "@/lib/auth/actor";
 import { withTransaction, type ServiceContext } from "../context";
 import { TooManyRequests } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 
 export const THROTTLE = { windowMs: 15 * 60_000, perEmail: 5, perAddress: 20 };
 
@@ -31,8 +31,7 @@ export async function checkSignInThrottle(db: Db, request: RequestMeta, rawEmail
   const retryAfter = await retryAfterSeconds(db, email, request.ip ?? "unknown");
   if (retryAfter === null) return;
   const anonymous: ServiceContext = { db, actor: { kind: "anonymous" }, request };
-  await withTransaction(anonymous, (tx) =>
-    emitAudit(tx, anonymous, { action: "auth.login_failed", entityType: "user", entityId: null, data: { email, reason: "throttled" } }),
+  await withTransaction(anonymous, (tx) => auditOnCommit(tx, anonymous, { action: "auth.login_failed", entityType: "user", entityId: null, data: { email, reason: "throttled" } }),
   );
   throw new TooManyRequests("Too many failed sign-in attempts. Try again later.", retryAfter);
 }
@@ -55,7 +54,7 @@ export async function signIn(db: Db, request: RequestMeta, input: { email: strin
   if (!user || !passwordOk || !usable) {
     await withTransaction(anonymous, async (tx) => {
       await tx.insert(loginFailures).values({ email, ip });
-      await emitAudit(tx, anonymous, {
+      await auditOnCommit(tx, anonymous, {
         action: "auth.login_failed",
         entityType: "user",
         entityId: user?.id ?? null,
@@ -69,6 +68,6 @@ export async function signIn(db: Db, request: RequestMeta, input: { email: strin
     actor: { kind: "user", userId: user.id, email: user.email, name: user.name, roles: effectiveRoles(user.roles, user.auditorExpiresAt) },
     request,
   };
-  await withTransaction(ctx, (tx) => emitAudit(tx, ctx, { action: "auth.login_succeeded", entityType: "user", entityId: user.id, data: { email } }));
+  await withTransaction(ctx, (tx) => auditOnCommit(tx, ctx, { action: "auth.login_succeeded", entityType: "user", entityId: user.id, data: { email } }));
   return { id: user.id, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword };
 }

@@ -1,9 +1,9 @@
 import { withTransaction, type ServiceContext } from "../context";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 
 /** Records a sign-out; the session cookie itself is cleared by next-auth. */
 export async function recordSignOut(ctx: ServiceContext) {
   if (ctx.actor.kind !== "user") return;
   const { userId, email } = ctx.actor;
-  await withTransaction(ctx, (tx) => emitAudit(tx, ctx, { action: "auth.logged_out", entityType: "user", entityId: userId, data: { email } }));
+  await withTransaction(ctx, (tx) => auditOnCommit(tx, ctx, { action: "auth.logged_out", entityType: "user", entityId: userId, data: { email } }));
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { policySettings } from "@/db/schema";
 import { actorEmail } from "@/lib/auth/actor";
 import { authorize, withTransaction, type ServiceContext } from "../context";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { FAIRNESS_THRESHOLDS_KEY, ZFairnessPolicySchema } from "./policy";
 
@@ -15,7 +15,7 @@ export async function setFairnessPolicy(ctx: ServiceContext, input: unknown) {
     const values = { value: policy, updatedByEmail: actorEmail(ctx.actor), updatedAt: new Date() };
     if (before) await tx.update(policySettings).set(values).where(eq(policySettings.key, FAIRNESS_THRESHOLDS_KEY));
     else await tx.insert(policySettings).values({ key: FAIRNESS_THRESHOLDS_KEY, ...values });
-    await emitAudit(tx, ctx, { action: "policy.fairness_thresholds_changed", entityType: "policy", entityId: FAIRNESS_THRESHOLDS_KEY, data: { before: before?.value ?? null, after: policy } });
+    await auditOnCommit(tx, ctx, { action: "policy.fairness_thresholds_changed", entityType: "policy", entityId: FAIRNESS_THRESHOLDS_KEY, data: { before: before?.value ?? null, after: policy } });
     return policy;
   });
 }

@@ -4,7 +4,7 @@ import { models, users } from "@/db/schema";
 import { ZEmailSchema } from "@/lib/domain/email";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict, InvalidInput, isUniqueViolation } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { slugify, ZSlugSchema } from "./schemas";
 
@@ -40,7 +40,7 @@ export async function createModel(ctx: ServiceContext, input: z.input<typeof ZCr
       .returning()
       // A concurrent request that took the slug after the check above.
       .catch((error: unknown) => Promise.reject(isUniqueViolation(error) ? taken() : error));
-    await emitAudit(tx, ctx, { action: "model.created", entityType: "model", entityId: model!.id, data: { slug, name: data.name, ownerEmail, businessUnit: data.businessUnit, tags } });
+    await auditOnCommit(tx, ctx, { action: "model.created", entityType: "model", entityId: model!.id, data: { slug, name: data.name, ownerEmail, businessUnit: data.businessUnit, tags } });
     return model!;
   });
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { DATASET_ROLES, datasetRefs, models, modelVersions } from "@/db/schema";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict, InvalidInput, isUniqueViolation, NotFound } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { latestCardRevision } from "../model-cards/queries";
 import { insertRevision } from "../model-cards/save-card";
@@ -80,7 +80,7 @@ export async function createModelVersion(ctx: ServiceContext, input: z.input<typ
     }
     if (source) await insertRevision(tx, ctx.actor, version!.id, 1, source.content as never, {}, `Copied from version ${data.copyCardFrom} (revision ${source.revision})`);
     await refreshModelCompleteness(tx, model);
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "model_version.created",
       entityType: "model_version",
       entityId: version!.id,

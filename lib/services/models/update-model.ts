@@ -4,7 +4,7 @@ import { modelMaintainers, models, users } from "@/db/schema";
 import { ZEmailSchema } from "@/lib/domain/email";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { InvalidInput, NotFound } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { assertCanEditModel } from "./access";
 
@@ -69,7 +69,7 @@ export async function updateModel(ctx: ServiceContext, input: z.input<typeof ZUp
     }
     if (Object.keys(changes).length === 0) return model;
     const [updated] = await tx.update(models).set({ ...details, ownerId, updatedAt: new Date() }).where(eq(models.id, model.id)).returning();
-    await emitAudit(tx, ctx, { action: "model.updated", entityType: "model", entityId: model.id, data: { slug, changes } });
+    await auditOnCommit(tx, ctx, { action: "model.updated", entityType: "model", entityId: model.id, data: { slug, changes } });
     return updated!;
   });
 }

@@ -3,7 +3,7 @@ import { reviewComments } from "@/db/schema";
 import { actorEmail } from "@/lib/auth/actor";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { loadModelVersion } from "../models/load";
 import { CARD_FIELD_PATHS } from "./comments";
@@ -35,7 +35,7 @@ export async function addReviewComment(ctx: ServiceContext, input: z.input<typeo
       .insert(reviewComments)
       .values({ versionId: version.id, reviewRequestId, fieldPath: data.fieldPath, body: data.body, authorId: ctx.actor.kind === "user" ? ctx.actor.userId : null, authorEmail: actorEmail(ctx.actor) })
       .returning();
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "review.comment_added",
       entityType: "review_comment",
       entityId: comment!.id,

@@ -6,7 +6,7 @@ import { submissionPreconditions } from "@/lib/domain/approvals/policy";
 import { approvalState, DECISIONS, decisionRefusal } from "@/lib/domain/approvals/separation-of-duties";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict, Forbidden, InvalidInput } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { loadModelVersion } from "../models/load";
 import { dossierState } from "./dossier-state";
@@ -94,7 +94,7 @@ export async function decideReview(ctx: ServiceContext, input: z.input<typeof ZD
     if (complete) await tx.update(modelVersions).set({ stage, approvedAt: now, nextReviewDue: due }).where(eq(modelVersions.id, version.id));
     else if (stage !== version.stage) await tx.update(modelVersions).set({ stage }).where(eq(modelVersions.id, version.id));
     if (complete || data.decision !== "approve") await tx.update(reviewRequests).set({ status: "closed", closedAt: now }).where(eq(reviewRequests.id, request.id));
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: ACTIONS[data.decision],
       entityType: "model_version",
       entityId: version.id,

@@ -4,7 +4,7 @@ import { deployments, modelVersions } from "@/db/schema";
 import { actorEmail } from "@/lib/auth/actor";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { assertCanEditModel } from "../models/access";
 import { loadModelVersion } from "../models/load";
@@ -47,7 +47,7 @@ export async function deployVersion(ctx: ServiceContext, input: z.input<typeof Z
       })
       .returning();
     if (stage !== version.stage) await tx.update(modelVersions).set({ stage }).where(eq(modelVersions.id, version.id));
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "version.deployed",
       entityType: "model_version",
       entityId: version.id,

@@ -3,7 +3,7 @@ import { reviewComments } from "@/db/schema";
 import { actorEmail } from "@/lib/auth/actor";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { loadModelVersion } from "../models/load";
 import { ZCommentBodySchema } from "./add-review-comment";
@@ -29,7 +29,7 @@ export async function replyToReviewComment(ctx: ServiceContext, input: z.input<t
       .insert(reviewComments)
       .values({ versionId: version.id, reviewRequestId: thread.reviewRequestId, parentId: thread.id, body: data.body, authorId: ctx.actor.kind === "user" ? ctx.actor.userId : null, authorEmail: actorEmail(ctx.actor) })
       .returning();
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "review.comment_replied",
       entityType: "review_comment",
       entityId: reply!.id,

@@ -4,7 +4,7 @@ import { reviewComments } from "@/db/schema";
 import { actorEmail } from "@/lib/auth/actor";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { loadModelVersion } from "../models/load";
 import { assertMayDiscuss } from "./comment-access";
@@ -25,7 +25,7 @@ export async function resolveReviewComment(ctx: ServiceContext, input: z.input<t
     if (thread.resolvedAt) throw new Conflict("This comment is already resolved.");
     const resolvedAt = new Date();
     const [resolved] = await tx.update(reviewComments).set({ resolvedAt, resolvedByEmail: actorEmail(ctx.actor) }).where(eq(reviewComments.id, thread.id)).returning();
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "review.comment_resolved",
       entityType: "review_comment",
       entityId: thread.id,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { modelVersions } from "@/db/schema";
 import { retentionUntil } from "@/lib/domain/approvals/lifecycle";
 import { authorize, withTransaction, type ServiceContext } from "../context";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { assertCanEditModel } from "../models/access";
 import { loadModelVersion } from "../models/load";
@@ -33,7 +33,7 @@ export async function retireVersion(ctx: ServiceContext, input: z.input<typeof Z
       .set({ stage, leftServiceAt, retentionUntil: until, retiredReason: data.reason })
       .where(eq(modelVersions.id, version.id))
       .returning();
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "version.retired",
       entityType: "model_version",
       entityId: version.id,

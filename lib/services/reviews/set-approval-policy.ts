@@ -3,7 +3,7 @@ import { policySettings } from "@/db/schema";
 import { actorEmail } from "@/lib/auth/actor";
 import { ZApprovalPolicySchema } from "@/lib/domain/approvals/policy";
 import { authorize, withTransaction, type ServiceContext } from "../context";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { APPROVAL_POLICY_KEY } from "./policy";
 
@@ -19,7 +19,7 @@ export async function setApprovalPolicy(ctx: ServiceContext, input: unknown) {
     const values = { value: policy, updatedByEmail: actorEmail(ctx.actor), updatedAt: new Date() };
     if (before) await tx.update(policySettings).set(values).where(eq(policySettings.key, APPROVAL_POLICY_KEY));
     else await tx.insert(policySettings).values({ key: APPROVAL_POLICY_KEY, ...values });
-    await emitAudit(tx, ctx, { action: "policy.approval_policy_changed", entityType: "policy", entityId: APPROVAL_POLICY_KEY, data: { before: before?.value ?? null, after: policy } });
+    await auditOnCommit(tx, ctx, { action: "policy.approval_policy_changed", entityType: "policy", entityId: APPROVAL_POLICY_KEY, data: { before: before?.value ?? null, after: policy } });
     return policy;
   });
 }

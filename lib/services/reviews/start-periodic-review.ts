@@ -4,7 +4,7 @@ import { actorEmail } from "@/lib/auth/actor";
 import { daysUntilReview } from "@/lib/domain/approvals/lifecycle";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { assertCanEditModel } from "../models/access";
 import { loadModelVersion } from "../models/load";
@@ -37,7 +37,7 @@ export async function startPeriodicReview(ctx: ServiceContext, input: z.input<ty
       .insert(reviewRequests)
       .values({ versionId: version.id, submittedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null, submittedByEmail: actorEmail(ctx.actor), submittedAt: now, dossierHash: state.hash, dossier: state.dossier, reason: "periodic" })
       .returning();
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "review.periodic_started",
       entityType: "model_version",
       entityId: version.id,

@@ -4,7 +4,7 @@ import { modelVersions, reviewRequests } from "@/db/schema";
 import { actorEmail } from "@/lib/auth/actor";
 import { submissionPreconditions } from "@/lib/domain/approvals/policy";
 import { authorize, withTransaction, type ServiceContext } from "../context";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { assertCanEditModel } from "../models/access";
 import { loadModelVersion } from "../models/load";
@@ -32,7 +32,7 @@ export async function submitForReview(ctx: ServiceContext, input: z.input<typeof
       .values({ versionId: version.id, submittedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null, submittedByEmail: actorEmail(ctx.actor), dossierHash: state.hash, dossier: state.dossier })
       .returning();
     await tx.update(modelVersions).set({ stage }).where(eq(modelVersions.id, version.id));
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "review.submitted",
       entityType: "model_version",
       entityId: version.id,

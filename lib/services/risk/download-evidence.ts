@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { NotFound } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { evidenceFile } from "./queries";
 import { eq } from "drizzle-orm";
@@ -17,7 +17,7 @@ export async function downloadEvidence(ctx: ServiceContext, input: z.input<typeo
     const row = await evidenceFile(tx, evidenceId);
     if (!row || row.evidence.kind !== "file" || !row.evidence.content) throw new NotFound("The evidence file");
     const [context] = await tx.select({ slug: models.slug, article: obligations.article }).from(obligations).innerJoin(models, eq(models.id, obligations.modelId)).where(eq(obligations.id, row.evidence.obligationId));
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "evidence.downloaded",
       entityType: "obligation",
       entityId: row.evidence.obligationId,

@@ -6,7 +6,7 @@ import { changedQuestionsSince } from "@/lib/domain/risk/questionnaire";
 import { evaluateRisk, parseRiskAnswers, RULESET_VERSION } from "@/lib/domain/risk/ruleset";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict, NotFound, Unprocessable } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { assertCanEditModel } from "../models/access";
 
@@ -52,7 +52,7 @@ export async function proposeClassification(ctx: ServiceContext, input: z.input<
         proposedByEmail: actorEmail(ctx.actor),
       })
       .returning();
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "risk.proposed",
       entityType: "risk_classification",
       entityId: record!.id,

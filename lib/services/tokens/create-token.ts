@@ -7,7 +7,7 @@ import { actorEmail } from "@/lib/auth/actor";
 import { ZEmailSchema } from "@/lib/domain/email";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { InvalidInput } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 
 const ZCreateTokenSchema = z.object({
@@ -31,7 +31,7 @@ export async function createApiToken(ctx: ServiceContext, input: z.input<typeof 
       .insert(apiTokens)
       .values({ userId: owner.id, name: data.name, scopes, tokenHash: hash, prefix, expiresAt, createdBy: actorEmail(ctx.actor) })
       .returning();
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "token.created",
       entityType: "api_token",
       entityId: token!.id,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { apiTokens, users } from "@/db/schema";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict, NotFound } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 
 const ZRevokeTokenSchema = z.object({ tokenId: z.uuid("Unknown token.") });
@@ -21,7 +21,7 @@ export async function revokeApiToken(ctx: ServiceContext, input: z.input<typeof 
     if (!row) throw new NotFound("The token");
     if (row.token.revokedAt) throw new Conflict("This token is already revoked.");
     const [revoked] = await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, tokenId)).returning();
-    await emitAudit(tx, ctx, { action: "token.revoked", entityType: "api_token", entityId: tokenId, data: { name: row.token.name, ownerEmail: row.ownerEmail } });
+    await auditOnCommit(tx, ctx, { action: "token.revoked", entityType: "api_token", entityId: tokenId, data: { name: row.token.name, ownerEmail: row.ownerEmail } });
     return revoked!;
   });
 }

@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { withTransaction, type ServiceContext } from "../context";
 import { Forbidden, InvalidInput } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { loadUserForUpdate } from "./load-user";
 
@@ -30,6 +30,6 @@ export async function changeOwnPassword(ctx: ServiceContext, input: z.input<type
       throw new InvalidInput("Some fields need attention.", { fields: { currentPassword: "This is not your current password." } });
     }
     await tx.update(users).set({ passwordHash: newHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, userId));
-    await emitAudit(tx, ctx, { action: "user.password_changed", entityType: "user", entityId: userId, data: { email: user.email } });
+    await auditOnCommit(tx, ctx, { action: "user.password_changed", entityType: "user", entityId: userId, data: { email: user.email } });
   });
 }

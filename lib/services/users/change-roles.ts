@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { authorize, withTransaction, type ServiceContext } from "../context";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { assertAnotherActiveAdmin } from "./lock-admins";
 import { loadUserForUpdate } from "./load-user";
@@ -19,7 +19,7 @@ export async function changeRoles(ctx: ServiceContext, input: z.input<typeof ZCh
     // Auditor expiry only means something while the person is an auditor.
     const auditorExpiresAt = roles.includes("auditor") ? user.auditorExpiresAt : null;
     const [updated] = await tx.update(users).set({ roles, auditorExpiresAt, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
-    await emitAudit(tx, ctx, { action: "user.roles_changed", entityType: "user", entityId: userId, data: { email: user.email, before: user.roles, after: roles } });
+    await auditOnCommit(tx, ctx, { action: "user.roles_changed", entityType: "user", entityId: userId, data: { email: user.email, before: user.roles, after: roles } });
     return updated!;
   });
 }

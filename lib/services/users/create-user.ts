@@ -3,7 +3,7 @@ import { users } from "@/db/schema";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { ZCreateUserSchema, type TCreateUserInput } from "./schemas";
 
@@ -21,7 +21,7 @@ export async function createUser(ctx: ServiceContext, input: TCreateUserInput, v
       .insert(users)
       .values({ email: data.email, name: data.name, roles: data.roles, passwordHash, auditorExpiresAt, mustChangePassword: oneTimePassword !== null })
       .returning();
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "user.created",
       entityType: "user",
       entityId: user!.id,

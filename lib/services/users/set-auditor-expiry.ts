@@ -3,7 +3,7 @@ import { z } from "zod";
 import { users } from "@/db/schema";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { InvalidInput } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { loadUserForUpdate } from "./load-user";
 
@@ -17,7 +17,7 @@ export async function setAuditorExpiry(ctx: ServiceContext, input: z.input<typeo
     const user = await loadUserForUpdate(tx, userId);
     if (!user.roles.includes("auditor")) throw new InvalidInput("Only auditors have an access expiry.", { fields: { expiresAt: "This user is not an auditor." } });
     const [updated] = await tx.update(users).set({ auditorExpiresAt: expiresAt, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "user.auditor_expiry_changed",
       entityType: "user",
       entityId: userId,

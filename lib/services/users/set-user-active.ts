@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { authorize, withTransaction, type ServiceContext } from "../context";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { assertAnotherActiveAdmin } from "./lock-admins";
 import { loadUserForUpdate } from "./load-user";
@@ -20,7 +20,7 @@ export async function setUserActive(ctx: ServiceContext, input: z.input<typeof Z
     const user = await loadUserForUpdate(tx, userId);
     if (!active && user.active && user.roles.includes("admin")) await assertAnotherActiveAdmin(tx, userId);
     const [updated] = await tx.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
-    await emitAudit(tx, ctx, { action: active ? "user.reactivated" : "user.deactivated", entityType: "user", entityId: userId, data: { email: user.email } });
+    await auditOnCommit(tx, ctx, { action: active ? "user.reactivated" : "user.deactivated", entityType: "user", entityId: userId, data: { email: user.email } });
     return updated!;
   });
 }

@@ -3,7 +3,7 @@ import { webhooks } from "@/db/schema";
 import { auditedReceiver } from "@/lib/domain/webhook-receiver";
 import { sealSecret } from "@/lib/auth/sealed-secret";
 import { authorize, withTransaction, type ServiceContext } from "../context";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { refuseNonPublicReceiver } from "./receiver-address";
 import { newWebhookSecret, WEBHOOK_SECRET_PURPOSE, ZWebhookDescriptionSchema, ZWebhookEventsSchema, ZWebhookSecretSchema, ZWebhookUrlSchema } from "./schemas";
@@ -26,7 +26,7 @@ export async function createWebhook(ctx: ServiceContext, input: z.input<typeof Z
       .insert(webhooks)
       .values({ url: data.url, description: data.description, events: data.events, secretCiphertext: sealSecret(secret, WEBHOOK_SECRET_PURPOSE), createdBy: ctx.actor.kind === "user" ? ctx.actor.userId : null })
       .returning();
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "webhook.created",
       entityType: "webhook",
       entityId: webhook!.id,

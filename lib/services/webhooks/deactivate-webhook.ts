@@ -4,7 +4,7 @@ import { webhooks } from "@/db/schema";
 import { auditedReceiver } from "@/lib/domain/webhook-receiver";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { lockWebhook } from "./load";
 
@@ -21,7 +21,7 @@ export async function deactivateWebhook(ctx: ServiceContext, input: z.input<type
     const webhook = await lockWebhook(tx, data.id);
     if (!webhook.active) throw new Conflict("This webhook is already inactive.");
     const [updated] = await tx.update(webhooks).set({ active: false, updatedAt: new Date() }).where(eq(webhooks.id, webhook.id)).returning();
-    await emitAudit(tx, ctx, { action: "webhook.deactivated", entityType: "webhook", entityId: webhook.id, data: { receiver: auditedReceiver(webhook.url) } });
+    await auditOnCommit(tx, ctx, { action: "webhook.deactivated", entityType: "webhook", entityId: webhook.id, data: { receiver: auditedReceiver(webhook.url) } });
     return updated!;
   });
 }

@@ -4,7 +4,7 @@ import { webhookDeliveries, webhooks } from "@/db/schema";
 import { auditedReceiver } from "@/lib/domain/webhook-receiver";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { Conflict, NotFound } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 
 const ZRedeliverSchema = z.object({ deliveryId: z.uuid("Unknown delivery.") });
@@ -28,7 +28,7 @@ export async function redeliverDelivery(ctx: ServiceContext, input: z.input<type
     if (row.delivery.status !== "failed") throw new Conflict(`Only a failed delivery can be sent again; this one is ${row.delivery.status}.`);
     if (!row.active) throw new Conflict("This webhook is inactive: activate it before retrying its deliveries.");
     const [updated] = await tx.update(webhookDeliveries).set({ status: "pending", nextAttemptAt: new Date() }).where(eq(webhookDeliveries.id, row.delivery.id)).returning();
-    await emitAudit(tx, ctx, {
+    await auditOnCommit(tx, ctx, {
       action: "webhook.redelivered",
       entityType: "webhook",
       entityId: row.delivery.webhookId,

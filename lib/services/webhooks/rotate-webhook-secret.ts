@@ -4,7 +4,7 @@ import { webhooks } from "@/db/schema";
 import { auditedReceiver } from "@/lib/domain/webhook-receiver";
 import { sealSecret } from "@/lib/auth/sealed-secret";
 import { authorize, withTransaction, type ServiceContext } from "../context";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { lockWebhook } from "./load";
 import { newWebhookSecret, WEBHOOK_SECRET_PURPOSE, ZWebhookSecretSchema } from "./schemas";
@@ -22,7 +22,7 @@ export async function rotateWebhookSecret(ctx: ServiceContext, input: z.input<ty
   return withTransaction(ctx, async (tx) => {
     const webhook = await lockWebhook(tx, data.id);
     await tx.update(webhooks).set({ secretCiphertext: sealSecret(secret, WEBHOOK_SECRET_PURPOSE), updatedAt: new Date() }).where(eq(webhooks.id, webhook.id));
-    await emitAudit(tx, ctx, { action: "webhook.secret_rotated", entityType: "webhook", entityId: webhook.id, data: { receiver: auditedReceiver(webhook.url), secretSupplied: data.secret !== undefined } });
+    await auditOnCommit(tx, ctx, { action: "webhook.secret_rotated", entityType: "webhook", entityId: webhook.id, data: { receiver: auditedReceiver(webhook.url), secretSupplied: data.secret !== undefined } });
     return { id: webhook.id, secret };
   });
 }

@@ -4,7 +4,7 @@ import { webhooks } from "@/db/schema";
 import { auditedReceiver } from "@/lib/domain/webhook-receiver";
 import { authorize, withTransaction, type ServiceContext } from "../context";
 import { InvalidInput } from "../errors";
-import { emitAudit } from "../audit/emit";
+import { auditOnCommit } from "../audit/emit";
 import { parseInput } from "../parse";
 import { lockWebhook } from "./load";
 import { refuseNonPublicReceiver } from "./receiver-address";
@@ -39,7 +39,7 @@ export async function updateWebhook(ctx: ServiceContext, input: z.input<typeof Z
       .set({ url: data.url, events: data.events, description: data.description, active: data.active, updatedAt: new Date() })
       .where(eq(webhooks.id, before.id))
       .returning();
-    await emitAudit(tx, ctx, { action: "webhook.updated", entityType: "webhook", entityId: before.id, data: { receiver: auditedReceiver(updated!.url), changes } });
+    await auditOnCommit(tx, ctx, { action: "webhook.updated", entityType: "webhook", entityId: before.id, data: { receiver: auditedReceiver(updated!.url), changes } });
     return updated!;
   });
 }
