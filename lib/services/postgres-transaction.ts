@@ -46,6 +46,7 @@ function connectionLost(error: unknown): boolean {
  */
 export async function postgresTransaction<T>(db: Db, setup: string, body: (tx: Db) => Promise<T>, final: (tx: Db) => TFinalStatement | null): Promise<T> {
   const { client: pool, dialect, schema, options } = (db as unknown as TRootSession).session;
+  if (typeof pool?.connect !== "function" || !dialect) throw new Error("drizzle-orm's PostgreSQL session no longer has the shape postgres-transaction.ts expects (drizzle-orm 0.45)");
   const client = await pool.connect();
   const tx = new NodePgTransaction(dialect, new NodePgSession(client, dialect, schema, options), schema) as unknown as Db;
   // A connection that failed mid-transaction goes back to the pool only to be closed. A checked-out
