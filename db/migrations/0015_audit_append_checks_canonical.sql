@@ -1,11 +1,14 @@
--- The append function learns JavaScript's canonical form of the event (canonicalJson, the one
--- the standalone verifier and exports use), in three pieces around the two values only the
--- database knows, prev_hash and seq, and fails the transaction when its own hash differs from
--- the hash over those bytes. emitAudit used to re-check the returned hash in JavaScript before
--- committing; an append made at commit (auditOnCommit) sends the append and its COMMIT in one
--- round trip, so the check has to happen before the COMMIT, in the database.
-DROP FUNCTION attest_append_audit_event(timestamptz, uuid, text, text[], uuid, text, text, text, text, text, text, text);
---> statement-breakpoint
+-- A second form of the append function that also learns JavaScript's canonical form of the
+-- event (canonicalJson, the one the standalone verifier and exports use), in three pieces around
+-- the two values only the database knows, prev_hash and seq, and fails the transaction when its
+-- own hash differs from the hash over those bytes. emitAudit re-checks the returned hash in
+-- JavaScript before committing; an append made at commit (auditOnCommit) travels with its
+-- COMMIT in one round trip, so the check that can still stop it happens here, in the database
+-- (JavaScript checks the returned row after the commit and raises an alarm if it disagrees).
+-- Neither check stops a function replaced by whoever owns the schema: verification recomputes
+-- every hash from the stored columns, and signed checkpoints catch a re-chained log.
+-- The 12-argument form of migration 0014 stays, so that instances of the previous release keep
+-- appending during a rolling deploy; a later migration drops it.
 CREATE FUNCTION attest_append_audit_event(p_at timestamptz, p_actor_id uuid, p_actor_email text, p_actor_roles text[], p_token_id uuid,
     p_action text, p_entity_type text, p_entity_id text, p_data text, p_request_id text, p_ip text, p_user_agent text,
     p_canonical_before text, p_canonical_between text, p_canonical_after text,

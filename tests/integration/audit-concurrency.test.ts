@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { Client } from "pg";
 import { appRoleGrantsSql } from "@/db/grants";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows, type DatabaseHandle, type Db } from "@/db/client";
@@ -116,19 +117,47 @@ if (TEST_DATABASE_URL) {
       expect(flushedOnReturn).toEqual(range(0, 20).map(() => true));
     });
 
-    it("a connection lost while committing reports an unknown outcome, not a failure", async () => {
+    const until = async (condition: () => Promise<boolean>) => {
+      for (let i = 0; i < 200 && !(await condition()); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    };
+    const backendGone = (pid: number) => async () => (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid}`))[0]!.n === 0;
+    const lostEvent = { action: "model.updated", entityType: "model", entityId: "lost", data: { slug: "lost", changes: {} } } as const;
+
+    it("a session the server ends while the verb works fails the verb: nothing is committed, the process lives on", async () => {
       const before = await headSeq(t.db);
       const error = await withTransaction(owner, async (tx) => {
         const [me] = await queryRows<{ pid: number }>(tx, sql`SELECT pg_backend_pid() AS pid`);
-        await auditOnCommit(tx, owner, { action: "model.updated", entityType: "model", entityId: "lost", data: { slug: "lost", changes: {} } });
-        // Another session ends this one before the append and its COMMIT are sent.
+        await auditOnCommit(tx, owner, lostEvent);
         await t.db.execute(sql`SELECT pg_terminate_backend(${me!.pid})`);
+        await until(backendGone(me!.pid));
+        await new Promise((resolve) => setTimeout(resolve, 50)); // the server's goodbye reaches the client
       }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(OutcomeUnknown);
-      expect((error as OutcomeUnknown).message).toMatch(/may or may not have taken effect/);
-      // Here it did not: the session was gone before the COMMIT arrived. The pool lost only that connection.
+      expect(error).not.toBeInstanceOf(OutcomeUnknown);
+      expect((error as Error).message).toMatch(/terminat/i);
       expect(await headSeq(t.db)).toBe(before);
       expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, headSeq: before });
+    });
+
+    it("a connection lost while the append and its COMMIT are on their way reports an unknown outcome", async () => {
+      const before = await headSeq(t.db);
+      // Another session holds the head row, so the final round trip waits on it; it is ended there.
+      const locker = new Client({ connectionString: postgresUrl(t.name) });
+      await locker.connect();
+      await locker.query("BEGIN; SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE");
+      let pid = 0;
+      const verb = withTransaction(owner, async (tx) => {
+        pid = (await queryRows<{ pid: number }>(tx, sql`SELECT pg_backend_pid() AS pid`))[0]!.pid;
+        await auditOnCommit(tx, owner, lostEvent);
+      }).catch((e: unknown) => e);
+      await until(async () => pid !== 0 && (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid} AND wait_event_type = 'Lock'`))[0]!.n === 1);
+      await t.db.execute(sql`SELECT pg_terminate_backend(${pid})`);
+      const error = await verb;
+      await locker.query("ROLLBACK");
+      await locker.end();
+      expect(error).toBeInstanceOf(OutcomeUnknown);
+      expect((error as OutcomeUnknown).message).toMatch(/may or may not have taken effect/);
+      // Here it did not (the session ended before its COMMIT ran); the app could not know that.
+      expect(await headSeq(t.db)).toBe(before);
     });
 
     it("returns only once the commit is flushed to the WAL", async () => {

@@ -81,6 +81,7 @@ function appended(fields: TEventFields, row: TAppendedRow | undefined): AuditEve
  * needs the event's seq (to link rows to it); every other verb uses auditOnCommit.
  */
 export async function emitAudit(tx: Db, ctx: ServiceContext, input: TAuditEventInput): Promise<AuditEventContent & { hash: string }> {
+  claimEvent(tx);
   const { parsed, fields } = eventFields(ctx, input);
   // Webhook deliveries and notifications ride the same transaction (react-to-event.ts says why);
   // their reads happen here, before the head row is locked.
@@ -90,9 +91,19 @@ export async function emitAudit(tx: Db, ctx: ServiceContext, input: TAuditEventI
   return event;
 }
 
-// Transactions opened by withTransaction, and the append each will make at its commit.
+// The one event of each transaction: "now" once appended (or being appended), its fields while it
+// waits for the commit. Claimed before anything is awaited, so two calls racing on one
+// transaction cannot both pass. Transactions withTransaction opened may defer their event; once
+// it has taken the deferred append, the transaction takes no more.
+const EVENTS = new WeakMap<object, TEventFields | "now">();
 const DEFERRING = new WeakSet<object>();
-const PENDING = new WeakMap<object, TEventFields>();
+const ENDED = new WeakSet<object>();
+
+function claimEvent(tx: Db): void {
+  if (ENDED.has(tx)) throw new Error("the transaction is committing: its audit event can no longer be recorded");
+  if (EVENTS.has(tx)) throw new Error("a transaction records one audit event");
+  EVENTS.set(tx, "now");
+}
 
 /** withTransaction's transactions may defer their event to commit. */
 export function allowAuditOnCommit(tx: Db): void {
@@ -108,7 +119,7 @@ export function allowAuditOnCommit(tx: Db): void {
  * them, and a transaction not opened by withTransaction has no commit hook: both append now.
  */
 export async function auditOnCommit(tx: Db, ctx: ServiceContext, input: TAuditEventInput): Promise<void> {
-  if (PENDING.has(tx)) throw new Error("a transaction records one audit event");
+  claimEvent(tx);
   const { parsed, fields } = eventFields(ctx, input);
   const reactions = await planReactions(tx, { ...parsed, at: fields.at, actorId: fields.actorId, actorEmail: fields.actorEmail });
   if (!DEFERRING.has(tx) || reactions.deliveries.length > 0 || reactions.notifications.length > 0) {
@@ -116,13 +127,16 @@ export async function auditOnCommit(tx: Db, ctx: ServiceContext, input: TAuditEv
     await writeReactions(tx, reactions, event.seq);
     return;
   }
-  PENDING.set(tx, fields);
+  EVENTS.set(tx, fields);
 }
 
-/** The deferred append of this transaction, if any, as a query; taking it clears it. */
+/**
+ * The deferred append of this transaction, if any, as a query, and the check of the row it
+ * returns; from now on the transaction records no event.
+ */
 export function takeAuditOnCommit(tx: Db): { query: SQL; check: (row: Record<string, unknown> | undefined) => void } | null {
-  const fields = PENDING.get(tx);
-  if (!fields) return null;
-  PENDING.delete(tx);
+  ENDED.add(tx);
+  const fields = EVENTS.get(tx);
+  if (fields === undefined || fields === "now") return null;
   return { query: appendCall(fields), check: (row) => void appended(fields, row as TAppendedRow | undefined) };
 }
