@@ -8,7 +8,7 @@
  * audit events, among them sign-ins. The audit events are inserted straight into the table with
  * placeholder hashes: they do not chain, which a read benchmark does not need (the audit
  * benchmark measures the chain). Then ANALYZE, and every query the dashboard runs is timed
- * (p50/p95 over `runs` runs each), as is the whole page's set for each role, beside a baseline
+ * (p50/p95 over `runs` runs each), as is each role's whole page (loadDashboard), beside a baseline
  * in the same run: `SELECT count(*) FROM models`.
  *
  * It runs on PostgreSQL when DATABASE_URL is set (a throw-away database created and dropped on
@@ -39,6 +39,8 @@ import {
   versionsByStage,
 } from "@/lib/services/dashboard/queries";
 import { classificationsAwaitingOfficers } from "@/lib/services/risk/queries";
+import { loadDashboard } from "@/lib/services/dashboard/load-dashboard";
+import type { Role } from "@/lib/auth/permissions";
 
 const { values: args } = parseArgs({
   options: {
@@ -157,8 +159,9 @@ async function seed(db: Db) {
       (SELECT count(*) FROM evaluation_waivers)::int AS waivers, (SELECT count(*) FROM review_requests)::int AS "reviewRequests", (SELECT count(*) FROM review_decisions)::int AS "reviewDecisions",
       (SELECT count(*) FROM issued_documents)::int AS "issuedDocuments", (SELECT count(*) FROM audit_events)::int AS "auditEvents"`),
   );
-  const [owner] = await queryRows<{ id: string }>(db, sql.raw(`SELECT id FROM users WHERE email = 'owner1@bank.example'`));
-  return { counts: counts!, ownerId: owner!.id, seconds: Math.round(performance.now() - started) / 1000 };
+  const userId = async (email: string) => (await queryRows<{ id: string }>(db, sql`SELECT id FROM users WHERE email = ${email}`))[0]!.id;
+  const [ownerId, officerId, auditorId] = [await userId("owner1@bank.example"), await userId("officer1@bank.example"), await userId("auditor@bank.example")];
+  return { counts: counts!, ownerId, officerId, auditorId, seconds: Math.round(performance.now() - started) / 1000 };
 }
 
 const time = <T>(run: () => Promise<T>) => timeRuns(RUNS, run);
@@ -192,13 +195,6 @@ async function benchOn(handle: DatabaseHandle, storage: string) {
     "listAuditEvents (recent activity, 8)": () => listAuditEvents(db, {}, { limit: 8 }),
     auditHeadState: () => auditHeadState(db),
   };
-  const charts = ["portfolioTotals", "modelsByTier", "versionsByStage", "completenessDistribution", "evaluationResults", "decisionsPerWeek", "timeToDecision", "overdueReviewsByTier"];
-  const pages: Record<string, string[]> = {
-    compliance_officer: [...charts, "officerTasks", "classificationsAwaitingOfficers", "listAuditEvents (recent activity, 8)", "auditHeadState"],
-    auditor: [...charts, "previousSignIn (audit_events, actor index range)", "newSince (30 days)", "listAuditEvents (recent activity, 8)", "auditHeadState"],
-    model_owner: [...charts, "ownerTasks (an owner of 400 models)", "draftReadiness (their 5 newest drafts)"],
-  };
-
   const { p50: baseP50, p95: baseP95 } = await time(() => queryRows(db, sql`SELECT count(*) FROM models`));
   const results: Record<string, { p50: number; p95: number }> = {};
   for (const [label, run] of Object.entries(queries)) {
@@ -206,16 +202,18 @@ async function benchOn(handle: DatabaseHandle, storage: string) {
     results[label] = { p50, p95 };
     log(`${kind}: ${label}: p50 ${results[label]!.p50} ms, p95 ${results[label]!.p95} ms`);
   }
-  // The whole page's queries: one after the other, and together as the page issues them
-  // (Promise.all: overlapped on PostgreSQL's pool; PGlite has one connection and serialises them).
-  const wholePage: Record<string, { sequential: { p50: number; p95: number }; concurrent: { p50: number; p95: number } }> = {};
-  for (const [role, labels] of Object.entries(pages)) {
-    const { p50, p95 } = await time(async () => {
-      for (const label of labels) await queries[label]!();
-    });
-    const concurrent = await time(() => Promise.all(labels.map((label) => queries[label]!())));
-    wholePage[role] = { sequential: { p50, p95 }, concurrent: { p50: concurrent.p50, p95: concurrent.p95 } };
-    log(`${kind}: whole dashboard (${role}): p50 ${p50} ms one after the other, ${concurrent.p50} ms together`);
+  // Each role's whole page as the page loads it (loadDashboard issues its queries at once:
+  // overlapped on PostgreSQL's pool; PGlite has one connection and runs them in turn).
+  const readers: Record<string, { userId: string; email: string; roles: Role[] }> = {
+    compliance_officer: { userId: seeded.officerId, email: "officer1@bank.example", roles: ["compliance_officer"] },
+    auditor: { userId: seeded.auditorId, email: "auditor@bank.example", roles: ["auditor"] },
+    model_owner: { userId: seeded.ownerId, email: "owner1@bank.example", roles: ["model_owner"] },
+  };
+  const wholePage: Record<string, { p50: number; p95: number }> = {};
+  for (const [role, reader] of Object.entries(readers)) {
+    const { p50, p95 } = await time(() => loadDashboard(db, reader, now));
+    wholePage[role] = { p50, p95 };
+    log(`${kind}: whole dashboard (${role}): p50 ${p50} ms`);
   }
   if (args.explain) {
     await explain(db, "evaluation results", `SELECT ce.status, count(*) FROM (SELECT c.id, v.model_id, CASE WHEN c.result = 'pass' THEN 'pass' WHEN lw.expires_at > now() THEN 'waived' ELSE 'fail' END AS status FROM (SELECT DISTINCT ON (version_id, name COLLATE "C") id, version_id, result FROM evaluations ORDER BY version_id, name COLLATE "C", created_at DESC, id DESC) c JOIN model_versions v ON v.id = c.version_id LEFT JOIN (SELECT DISTINCT ON (evaluation_id) evaluation_id, expires_at FROM evaluation_waivers ORDER BY evaluation_id, waived_at DESC, id DESC) lw ON lw.evaluation_id = c.id) ce GROUP BY 1`);

@@ -19,6 +19,7 @@ import {
   versionsByStage,
   weekStart,
 } from "@/lib/services/dashboard/queries";
+import { loadDashboard } from "@/lib/services/dashboard/load-dashboard";
 import { inventoryPage, ZInventoryQuerySchema } from "@/lib/services/models/inventory";
 import { reviewQueue } from "@/lib/services/reviews/queue";
 import { lastEvent, rejection, seedOrganisation, type Organisation } from "../helpers/fixtures";
@@ -297,6 +298,26 @@ forEachDatabase("dashboard", (t) => {
         ["approve", "CV screening assistant", "1.0.0"],
       ]);
       expect(news.decisionsTotal).toBe(2);
+    });
+
+    it("each role's page loads the portfolio for everyone and only the task lists the role calls for", async () => {
+      const officer = await loadDashboard(t.db, org.officer.actor, NOW);
+      expect(officer.totals).toEqual(await portfolioTotals(t.db));
+      expect(officer.officer).toEqual(await officerTasks(t.db, NOW));
+      expect([officer.owner, officer.drafts, officer.news]).toEqual([null, null, null]);
+      expect(officer.head).not.toBeNull();
+
+      const owner = await loadDashboard(t.db, org.owner.actor, NOW);
+      expect(owner.owner).toEqual(await ownerTasks(t.db, org.owner.actor.userId, NOW));
+      expect(owner.drafts?.map((d) => d.version).sort()).toEqual(["1.4.0", "4.2.0"]);
+      expect([owner.officer, owner.classificationTasks, owner.news, owner.head]).toEqual([null, null, null, null]);
+      expect(owner.recent).toEqual([]);
+
+      // An auditor who never signed in before sees the last 30 days.
+      const auditor = await loadDashboard(t.db, org.auditor.actor, NOW);
+      expect([auditor.owner, auditor.officer]).toEqual([null, null]);
+      expect(auditor.since).toEqual(new Date(NOW.getTime() - 30 * DAY));
+      expect(auditor.news).toEqual(await newSince(t.db, auditor.since));
     });
 
     it("the previous sign-in is the one before the current session", async () => {

@@ -17,24 +17,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { allows } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { auditHeadState, listAuditEvents } from "@/lib/services/audit/queries";
-import {
-  completenessDistribution,
-  DASHBOARD_WEEKS,
-  decisionsPerWeek,
-  draftReadiness,
-  evaluationResults,
-  modelsByTier,
-  newSince,
-  officerTasks,
-  overdueReviewsByTier,
-  ownerTasks,
-  portfolioTotals,
-  previousSignIn,
-  timeToDecision,
-  versionsByStage,
-} from "@/lib/services/dashboard/queries";
-import { classificationsAwaitingOfficers } from "@/lib/services/risk/queries";
+import { DASHBOARD_WEEKS } from "@/lib/services/dashboard/queries";
+import { loadDashboard, NEWS_WINDOW_DAYS } from "@/lib/services/dashboard/load-dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -42,7 +26,6 @@ export const metadata: Metadata = { title: "Dashboard" };
 const TIER_COLOURS: Record<string, string> = { prohibited: CHART_COLOURS.danger, high: CHART_COLOURS.secondary, limited: CHART_COLOURS.primary, minimal: "#15803d", unclassified: "#64748b" };
 const BAND_COLOURS: Record<string, string> = { complete: "#15803d", nearly: CHART_COLOURS.primary, partial: CHART_COLOURS.secondary, empty: CHART_COLOURS.danger };
 const EVALUATION_COLOURS: Record<string, string> = { pass: "#15803d", fail: CHART_COLOURS.danger, waived: CHART_COLOURS.secondary };
-const NEWS_WINDOW_DAYS = 30;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
@@ -60,30 +43,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const reviews = allows(actor.roles, "reviews.decide");
   const owns = allows(actor.roles, "models.write");
   const readsAudit = allows(actor.roles, "audit.read");
-  const isAuditor = actor.roles.includes("auditor");
-
-  const [totals, tiers, stages, bands, evaluations, weeks, decisionTime, overdue] = await Promise.all([
-    portfolioTotals(db),
-    modelsByTier(db),
-    versionsByStage(db),
-    completenessDistribution(db),
-    evaluationResults(db, now),
-    decisionsPerWeek(db, now),
-    timeToDecision(db, now),
-    overdueReviewsByTier(db, now),
-  ]);
-  const [classificationTasks, officer, owner, drafts, recent, head] = await Promise.all([
-    allows(actor.roles, "risk.decide") ? classificationsAwaitingOfficers(db) : null,
-    reviews ? officerTasks(db, now) : null,
-    owns ? ownerTasks(db, actor.userId, now) : null,
-    owns ? draftReadiness(db, actor.userId) : null,
-    readsAudit ? listAuditEvents(db, {}, { limit: 8 }).then((r) => r.events) : [],
-    readsAudit ? auditHeadState(db) : null,
-  ]);
-  const lastVisit = isAuditor ? await previousSignIn(db, actor.email) : null;
-  const since = lastVisit ?? new Date(now.getTime() - NEWS_WINDOW_DAYS * 86_400_000);
-  const news = isAuditor ? await newSince(db, since) : null;
-
+  const { totals, tiers, stages, bands, evaluations, weeks, decisionTime, overdue, classificationTasks, officer, owner, drafts, recent, head, lastVisit, since, news } = await loadDashboard(db, actor, now);
   const overdueTotal = overdue.reduce((sum, o) => sum + o.versions, 0);
   const medianText = decisionTime.medianHours === null ? "No decisions in these weeks, so no median time to decision." : `Median time from submission to decision: ${duration(decisionTime.medianHours)} over ${plural(decisionTime.decisions, "decision")}.`;
 
