@@ -25,6 +25,7 @@ import type { TAuditEventInput } from "@/lib/domain/audit-events";
 import { auditOnCommit } from "@/lib/services/audit/emit";
 import { auditHeadState, verifyAuditChain } from "@/lib/services/audit/queries";
 import { withTransaction, type ServiceContext } from "@/lib/services/context";
+import { median } from "./bench-timing";
 
 const { values: args } = parseArgs({
   options: { sizes: { type: "string", default: "100000,1000000" }, appends: { type: "string", default: "3000" } },
@@ -33,7 +34,6 @@ const SIZES = args.sizes.split(",").map(Number);
 const APPENDS = Number(args.appends);
 const WRITERS = [1, 32];
 const ROUNDS = 3;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const perSec = (n: number, ms: number) => Math.round((n / ms) * 1000);

@@ -23,6 +23,7 @@ import { proposeClassification } from "@/lib/services/risk/propose-classificatio
 import { createUser } from "@/lib/services/users/create-user";
 import { auditHeadState } from "@/lib/services/audit/queries";
 import { onThrowawayPglite } from "./bench-databases";
+import { median } from "./bench-timing";
 
 /*
  * The benchmark itself, loaded through Vite's SSR loader by scripts/bench-documents.ts. The
@@ -37,7 +38,6 @@ const AUDIT_EVENTS = 200;
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const pageCount = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
 
 const ATTRIBUTES: Record<string, string[]> = { sex: ["female", "male"], age_band: ["under 25", "25-64", "65 and over"], region: ["north", "south", "east", "west"] };

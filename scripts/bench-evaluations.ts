@@ -23,6 +23,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { PredictionsCsvReader } from "@/lib/domain/predictions-csv/reader";
+import { median } from "./bench-timing";
 
 const { values: args } = parseArgs({
   options: {
@@ -42,7 +43,6 @@ const BUILD_LOCK = "/tmp/attest-build.lock";
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
 
 /** mulberry32: the same file on every run. */
