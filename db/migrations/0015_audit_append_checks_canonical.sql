@@ -3,8 +3,7 @@
 -- the two values only the database knows, prev_hash and seq, and fails the transaction when its
 -- own hash differs from the hash over those bytes. emitAudit re-checks the returned hash in
 -- JavaScript before committing; an append made at commit (auditOnCommit) travels with its
--- COMMIT in one round trip, so the check that can still stop it happens here, in the database
--- (JavaScript checks the returned row after the commit and raises an alarm if it disagrees).
+-- COMMIT in one round trip, so the check that can still stop it happens here, in the database.
 -- Neither check stops a function replaced by whoever owns the schema: verification recomputes
 -- every hash from the stored columns, and signed checkpoints catch a re-chained log.
 -- The 12-argument form of migration 0014 stays, so that instances of the previous release keep

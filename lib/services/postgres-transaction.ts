@@ -1,7 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import { NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
 import type { PgDialect } from "drizzle-orm/pg-core";
-import { DatabaseError, type Pool, type PoolClient, type QueryResult } from "pg";
+import { DatabaseError, type Pool, type PoolClient } from "pg";
 import { queryRows, type Db } from "@/db/client";
 import { OutcomeUnknown } from "./errors";
 
@@ -43,9 +43,9 @@ function connectionLost(error: unknown): boolean {
 
 /**
  * Runs `body` in a transaction (BEGIN and `setup` in one round trip), then sends `final()`'s
- * statement, if any, with the COMMIT; the database checks what it must before the COMMIT runs,
- * and `check` looks at the row it returned (before the COMMIT for the rare statement that cannot
- * be inlined and runs on its own). A database error anywhere means nothing was committed; a
+ * statement, if any, with the COMMIT: the statement itself must check what has to hold before the
+ * COMMIT runs (`check` reads its row only when it cannot be inlined and runs on its own first).
+ * A database error anywhere means nothing was committed; a
  * connection lost during the final round trip leaves the outcome unknown, and the caller is told so.
  */
 export async function postgresTransaction<T>(db: Db, setup: string, body: (tx: Db) => Promise<T>, final: (tx: Db) => TFinalStatement | null): Promise<T> {
@@ -65,14 +65,13 @@ export async function postgresTransaction<T>(db: Db, setup: string, body: (tx: D
   };
   try {
     let result: T;
-    let last: TFinalStatement | null = null;
     let text: string | null = null;
     try {
       // The final statement is sent with its values as literals: they must be read as UTF-8, the
       // encoding they are escaped in, whatever the role's or database's default client_encoding.
       await client.query(`BEGIN; SET LOCAL client_encoding = 'UTF8'; ${setup}`);
       result = await body(tx);
-      last = final(tx);
+      const last = final(tx);
       text = last && inline(dialect, client, last.query);
       if (last && text === null) last.check((await queryRows<Record<string, unknown>>(tx, last.query))[0]);
     } catch (error) {
@@ -80,23 +79,12 @@ export async function postgresTransaction<T>(db: Db, setup: string, body: (tx: D
     }
     // The server ended the session while the verb worked: no COMMIT was sent, nothing changed.
     if (discard) throw discard;
-    let results: unknown;
     try {
-      results = await client.query(text ? `${text}; COMMIT` : "COMMIT");
+      await client.query(text ? `${text}; COMMIT` : "COMMIT");
     } catch (error) {
       if (!connectionLost(error)) throw await abandon(error);
       discard = error as Error;
       throw new OutcomeUnknown("The connection to the database was lost while the change was being committed: it may or may not have taken effect. Check before trying again.");
-    }
-    if (last && text) {
-      // Committed: the database compared the event with canonicalJson's bytes before the COMMIT.
-      // A row that still disagrees with JavaScript's hash means the append function is not the one
-      // the migrations installed; the change stands, so this is an alarm, not a failure.
-      try {
-        last.check((results as QueryResult[])[0]?.rows[0]);
-      } catch (error) {
-        console.error(`[attest] AUDIT INTEGRITY ALARM after commit: ${error instanceof Error ? error.message : String(error)}`);
-      }
     }
     return result;
   } finally {
