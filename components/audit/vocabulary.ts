@@ -3,16 +3,13 @@ import { ZAuditEventInputSchema } from "@/lib/domain/audit-events";
 /** Every entity type an audit event can name, read from the event schemas so none is forgotten. */
 export const AUDIT_ENTITY_TYPES = [...new Set(ZAuditEventInputSchema.options.map((o) => o.shape.entityType.value))];
 
-const LABELS: Record<string, string> = {
-  user: "User",
-  api_token: "API token",
-  audit_log: "Audit log",
-  model: "Model",
-  model_version: "Model version",
-};
+// Only what sentence case of the type's words would get wrong.
+const LABELS: Record<string, string> = { api_token: "API token" };
 
+/** "model_version" → "Model version": every type in the same sentence case in lists and filters. */
 export function entityTypeLabel(type: string): string {
-  return LABELS[type] ?? type.replace(/_/g, " ");
+  const words = type.replace(/_/g, " ");
+  return LABELS[type] ?? words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Stored data that no longer parses as its action's schema is an error to show, not to hide. */

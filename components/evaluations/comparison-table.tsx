@@ -128,7 +128,9 @@ export function ComparisonTable({ columns }: { columns: ComparedVersion[] }) {
         </table>
       </div>
       <p className="mt-2 text-xs text-ink-muted">
-        <span aria-hidden>★</span> marks the best value in each row. Fairness rows are between-group values over all groups of each sensitive attribute; the detail pages show them per attribute and intersection, with the judged groups.{" "}
+        {/* With one version there is nothing to rank, and no star. */}
+        {columns.length > 1 && <><span aria-hidden>★</span> marks the best value in each row. </>}
+        Fairness rows are between-group values over all groups of each sensitive attribute; the detail pages show them per attribute and intersection, with the judged groups.{" "}
         {columns.length > 1 && (hashes.size === 1 ? "All versions were evaluated on the same file (same SHA-256)." : "The versions were evaluated on different files (different SHA-256): differences can come from the data as well as the model.")}
       </p>
     </div>

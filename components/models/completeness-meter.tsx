@@ -28,10 +28,10 @@ export function CompletenessMeter({ percent, band, size = "inline", className }:
   );
   if (size === "stacked") {
     return (
-      <div className={cx("w-28", className)}>
+      <div className={cx("w-32", className)}>
         <p className="flex items-baseline justify-between gap-2 text-xs">
           <span className="font-semibold tabular-nums text-ink">{percent}%</span>
-          <span className="truncate text-ink-muted">{BAND_LABELS[band]}</span>
+          <span className="whitespace-nowrap text-ink-muted">{BAND_LABELS[band]}</span>
         </p>
         {bar("mt-1 h-1.5 w-full")}
       </div>

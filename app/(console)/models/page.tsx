@@ -88,8 +88,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
                 <SortableTh query={query} sort="tier" label="Risk tier" firstDir="desc" />
                 <Th>Latest version</Th>
                 <SortableTh query={query} sort="completeness" label="Documentation" />
-                <SortableTh query={query} sort="owner" label="Owner" />
-                <Th>Business unit</Th>
+                <SortableTh query={query} sort="owner" label="Owner and unit" />
                 <Th>Tags</Th>
                 <SortableTh query={query} sort="updated" label="Updated" firstDir="desc" />
               </tr>
@@ -116,8 +115,11 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
                   <Td>
                     {model.versionCount > 0 ? <CompletenessMeter percent={model.docPercent} band={model.docBand as TCompletenessBand} size="stacked" /> : <span className="text-xs text-ink-muted">No card yet</span>}
                   </Td>
-                  <Td className="whitespace-nowrap" title={model.ownerEmail}>{model.ownerName}</Td>
-                  <Td className="min-w-24">{model.businessUnit || <span className="text-ink-muted">—</span>}</Td>
+                  {/* One column for both keeps the inventory within a 1366-pixel laptop screen. */}
+                  <Td className="min-w-28">
+                    <p className="whitespace-nowrap" title={model.ownerEmail}>{model.ownerName}</p>
+                    <p className="mt-0.5 text-xs text-ink-muted">{model.businessUnit || <span aria-label="No business unit">—</span>}</p>
+                  </Td>
                   <Td className="min-w-28 max-w-44"><TagList tags={model.tags} /></Td>
                   <Td className="whitespace-nowrap tabular-nums text-ink-muted">
                     <time dateTime={model.updatedAt.toISOString()}>{formatDate(model.updatedAt)}</time>
