@@ -10,7 +10,8 @@ export function ChartFigure({ title, summary, legend, note, children }: { title:
   return (
     <figure className="min-w-0 rounded-lg border border-line bg-white p-4">
       <figcaption className="text-sm font-semibold text-ink">{title}</figcaption>
-      <div role="img" aria-label={summary} className="mt-3">
+      {/* The drawing scrolls sideways when its groups outgrow the page: focusable so that keyboard users can scroll it, and hear the summary on the way. */}
+      <div role="img" aria-label={summary} tabIndex={0} className="mt-3 overflow-x-auto">
         {children}
       </div>
       <ul className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-xs text-ink-muted">

@@ -8,6 +8,7 @@ export const CHART_COLOURS = {
   mutedSecondary: "#fde68a",
   grid: "#e2e8f0",
   axis: "#475569",
+  ink: "#0f172a",
   whisker: "#0f172a",
 };
 

@@ -37,30 +37,28 @@ export function ErrorRatesChart({ title, axisLabel, groups }: { title: string; a
       ]}
       note="Equal opportunity compares the true positive rates; equalized odds compares both. A missing bar is a rate that is not defined for the group (no positives, or no negatives)."
     >
-      <div className="overflow-x-auto">
-        <BarChart
-          responsive
-          accessibilityLayer={false}
-          data={data}
-          barGap={2}
-          margin={{ top: 12, right: 16, bottom: 8, left: 8 }}
-          style={{ width: "100%", minWidth: groups.length * 72 + 80, height: 290 + layout.height }}
-        >
-          <CartesianGrid vertical={false} stroke={CHART_COLOURS.grid} />
-          <XAxis dataKey="group" interval={0} height={layout.height} tick={<GroupTick angled={layout.angled} />} tickLine={false} label={{ value: axisLabel, position: "insideBottom", offset: -4, fill: CHART_COLOURS.axis, fontSize: 12 }} />
-          <YAxis domain={[0, 1]} ticks={PERCENT_TICKS} tickFormatter={percentTick} width={56} tick={{ fill: CHART_COLOURS.axis, fontSize: 12 }} label={{ value: "Rate", angle: -90, position: "insideLeft", offset: 4, fill: CHART_COLOURS.axis, fontSize: 12, style: { textAnchor: "middle" } }} />
-          <Tooltip cursor={{ fill: "#f1f5f9" }} content={<ErrorRatesTooltip />} />
-          <Legend verticalAlign="top" align="left" height={28} iconType="square" itemSorter={null} wrapperStyle={{ fontSize: 12, paddingLeft: 56 }} />
-          <Bar dataKey="tpr" name="True positive rate (TPR)" fill={CHART_COLOURS.primary} isAnimationActive={false} maxBarSize={40} minPointSize={hairlineAtZero}>
-            {data.map((d) => <Cell key={d.group} fill={d.insufficient ? CHART_COLOURS.muted : CHART_COLOURS.primary} />)}
-            <ErrorBar dataKey="tprErr" width={5} stroke={CHART_COLOURS.whisker} strokeWidth={1.25} isAnimationActive={false} />
-          </Bar>
-          <Bar dataKey="fpr" name="False positive rate (FPR)" fill={CHART_COLOURS.secondary} isAnimationActive={false} maxBarSize={40} minPointSize={hairlineAtZero}>
-            {data.map((d) => <Cell key={d.group} fill={d.insufficient ? CHART_COLOURS.mutedSecondary : CHART_COLOURS.secondary} />)}
-            <ErrorBar dataKey="fprErr" width={5} stroke={CHART_COLOURS.whisker} strokeWidth={1.25} isAnimationActive={false} />
-          </Bar>
-        </BarChart>
-      </div>
+      <BarChart
+        responsive
+        accessibilityLayer={false}
+        data={data}
+        barGap={2}
+        margin={{ top: 12, right: 16, bottom: 8, left: 8 }}
+        style={{ width: "100%", minWidth: groups.length * 72 + 80, height: 290 + layout.height }}
+      >
+        <CartesianGrid vertical={false} stroke={CHART_COLOURS.grid} />
+        <XAxis dataKey="group" interval={0} height={layout.height} tick={<GroupTick angled={layout.angled} />} tickLine={false} label={{ value: axisLabel, position: "insideBottom", offset: -4, fill: CHART_COLOURS.axis, fontSize: 12 }} />
+        <YAxis domain={[0, 1]} ticks={PERCENT_TICKS} tickFormatter={percentTick} width={56} tick={{ fill: CHART_COLOURS.axis, fontSize: 12 }} label={{ value: "Rate", angle: -90, position: "insideLeft", offset: 4, fill: CHART_COLOURS.axis, fontSize: 12, style: { textAnchor: "middle" } }} />
+        <Tooltip cursor={{ fill: "#f1f5f9" }} content={<ErrorRatesTooltip />} />
+        <Legend verticalAlign="top" align="left" height={28} iconType="square" itemSorter={null} wrapperStyle={{ fontSize: 12, paddingLeft: 56 }} />
+        <Bar dataKey="tpr" name="True positive rate (TPR)" fill={CHART_COLOURS.primary} isAnimationActive={false} maxBarSize={40} minPointSize={hairlineAtZero}>
+          {data.map((d) => <Cell key={d.group} fill={d.insufficient ? CHART_COLOURS.muted : CHART_COLOURS.primary} />)}
+          <ErrorBar dataKey="tprErr" width={5} stroke={CHART_COLOURS.whisker} strokeWidth={1.25} isAnimationActive={false} />
+        </Bar>
+        <Bar dataKey="fpr" name="False positive rate (FPR)" fill={CHART_COLOURS.secondary} isAnimationActive={false} maxBarSize={40} minPointSize={hairlineAtZero}>
+          {data.map((d) => <Cell key={d.group} fill={d.insufficient ? CHART_COLOURS.mutedSecondary : CHART_COLOURS.secondary} />)}
+          <ErrorBar dataKey="fprErr" width={5} stroke={CHART_COLOURS.whisker} strokeWidth={1.25} isAnimationActive={false} />
+        </Bar>
+      </BarChart>
     </ChartFigure>
   );
 }

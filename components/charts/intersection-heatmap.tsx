@@ -1,7 +1,10 @@
 export type HeatCell = { value: number | null; n: number; insufficient: boolean; belowFourFifths: boolean };
 
 const LOW = [238, 242, 255]; // indigo-50
-const HIGH = [30, 58, 138]; // brand
+// A mid blue, not the brand's dark one: the cells' ink text keeps 4.5:1 contrast on every shade
+// between (4.86:1 here). A ramp to a dark blue needs white text at the top, and the shades where
+// ink and white cross reach 4.5:1 with neither.
+const HIGH = [100, 130, 215];
 
 function colourFor(t: number): string {
   const mix = LOW.map((low, i) => Math.round(low + (HIGH[i]! - low) * t));
@@ -12,7 +15,7 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /**
  * Selection rate for every combination of two attributes, as a table coloured from pale (low)
- * to dark blue (the highest rate): the values are printed in each cell, so the colour is a
+ * to mid blue (the highest rate): the values are printed in each cell, so the colour is a
  * reading aid and the table is its own accessible equivalent. Combinations without rows say so.
  */
 export function IntersectionHeatmap({ title, rowAttribute, columnAttribute, rows, columns, cells }: {
@@ -28,7 +31,8 @@ export function IntersectionHeatmap({ title, rowAttribute, columnAttribute, rows
   const max = Math.max(0, ...values);
   return (
     <figure className="min-w-0 rounded-lg border border-line bg-white p-4">
-      <div className="overflow-x-auto">
+      {/* Focusable so that keyboard users can scroll a table wider than the page. */}
+      <div role="region" aria-label={title} tabIndex={0} className="overflow-x-auto">
         <table className="border-separate border-spacing-1 text-sm">
           <caption className="mb-2 text-left text-sm font-semibold text-ink">{title}</caption>
           <thead>
@@ -52,15 +56,14 @@ export function IntersectionHeatmap({ title, rowAttribute, columnAttribute, rows
                     return <td key={c} className="h-16 min-w-24 rounded-md border border-dashed border-slate-300 bg-white px-2 text-center text-xs text-ink-muted">no rows</td>;
                   }
                   const t = max === 0 ? 0 : v.value / max;
-                  const dark = t > 0.55 && !v.insufficient;
                   return (
                     <td
                       key={c}
                       className={`h-16 min-w-24 rounded-md px-2 text-center tabular-nums ${v.belowFourFifths ? "outline-2 -outline-offset-2 outline-red-600" : ""}`}
                       style={v.insufficient ? { background: "repeating-linear-gradient(45deg,#f1f5f9,#f1f5f9 6px,#e2e8f0 6px,#e2e8f0 12px)" } : { background: colourFor(t) }}
                     >
-                      <span className={`block text-sm font-semibold ${dark ? "text-white" : "text-ink"}`}>{pct(v.value)}</span>
-                      <span className={`block text-[11px] ${dark ? "text-indigo-100" : "text-ink-muted"}`}>
+                      <span className="block text-sm font-semibold text-ink">{pct(v.value)}</span>
+                      <span className="block text-[11px] text-ink">
                         n = {v.n.toLocaleString("en-GB")}
                         {v.insufficient && <> · insufficient sample</>}
                         {v.belowFourFifths && <span className="sr-only"> · below the four-fifths line</span>}

@@ -40,28 +40,26 @@ export function SelectionRateChart({ title, axisLabel, bars, fourFifthsLine, hig
         ...(fourFifthsLine !== null ? [{ label: `Four-fifths line at ${pct(fourFifthsLine)} (80% of ${highestGroup})`, swatch: "dashed" as const, colour: CHART_COLOURS.danger }] : []),
       ]}
     >
-      <div className="overflow-x-auto">
-        <BarChart
-          responsive
-          accessibilityLayer={false}
-          data={data}
-          margin={{ top: 20, right: 16, bottom: 8, left: 8 }}
-          style={{ width: "100%", minWidth: bars.length * 56 + 80, height: 260 + layout.height }}
-        >
-          <CartesianGrid vertical={false} stroke={CHART_COLOURS.grid} />
-          <XAxis dataKey="group" interval={0} height={layout.height} tick={<GroupTick angled={layout.angled} />} tickLine={false} label={{ value: axisLabel, position: "insideBottom", offset: -4, fill: CHART_COLOURS.axis, fontSize: 12 }} />
-          <YAxis domain={[0, 1]} ticks={PERCENT_TICKS} tickFormatter={percentTick} width={56} tick={{ fill: CHART_COLOURS.axis, fontSize: 12 }} label={{ value: "Selection rate", angle: -90, position: "insideLeft", offset: 4, fill: CHART_COLOURS.axis, fontSize: 12, style: { textAnchor: "middle" } }} />
-          <Tooltip cursor={{ fill: "#f1f5f9" }} content={<RateTooltip metric="Selection rate" />} />
-          <Bar dataKey="value" name="Selection rate" isAnimationActive={false} maxBarSize={64} minPointSize={hairlineAtZero}>
-            {data.map((d) => (
-              <Cell key={d.group} fill={d.insufficient ? CHART_COLOURS.muted : d.belowFourFifths ? CHART_COLOURS.danger : CHART_COLOURS.primary} />
-            ))}
-            <LabelList dataKey="value" position="insideBottom" formatter={(v: unknown) => (typeof v === "number" && v >= 0.08 ? percentTick(v) : "")} fill="#fff" fontSize={11} />
-            <ErrorBar dataKey="err" width={6} stroke={CHART_COLOURS.whisker} strokeWidth={1.5} isAnimationActive={false} />
-          </Bar>
-          {fourFifthsLine !== null && <ReferenceLine y={fourFifthsLine} stroke={CHART_COLOURS.danger} strokeDasharray="6 3" strokeWidth={1.5} ifOverflow="extendDomain" />}
-        </BarChart>
-      </div>
+      <BarChart
+        responsive
+        accessibilityLayer={false}
+        data={data}
+        margin={{ top: 20, right: 16, bottom: 8, left: 8 }}
+        style={{ width: "100%", minWidth: bars.length * 56 + 80, height: 260 + layout.height }}
+      >
+        <CartesianGrid vertical={false} stroke={CHART_COLOURS.grid} />
+        <XAxis dataKey="group" interval={0} height={layout.height} tick={<GroupTick angled={layout.angled} />} tickLine={false} label={{ value: axisLabel, position: "insideBottom", offset: -4, fill: CHART_COLOURS.axis, fontSize: 12 }} />
+        <YAxis domain={[0, 1]} ticks={PERCENT_TICKS} tickFormatter={percentTick} width={56} tick={{ fill: CHART_COLOURS.axis, fontSize: 12 }} label={{ value: "Selection rate", angle: -90, position: "insideLeft", offset: 4, fill: CHART_COLOURS.axis, fontSize: 12, style: { textAnchor: "middle" } }} />
+        <Tooltip cursor={{ fill: "#f1f5f9" }} content={<RateTooltip metric="Selection rate" />} />
+        <Bar dataKey="value" name="Selection rate" isAnimationActive={false} maxBarSize={64} minPointSize={hairlineAtZero}>
+          {data.map((d) => (
+            <Cell key={d.group} fill={d.insufficient ? CHART_COLOURS.muted : d.belowFourFifths ? CHART_COLOURS.danger : CHART_COLOURS.primary} />
+          ))}
+          <LabelList dataKey="value" content={(props) => <BarValue {...(props as TBarValueProps)} insufficient={data[Number(props.index)]?.insufficient ?? false} />} />
+          <ErrorBar dataKey="err" width={6} stroke={CHART_COLOURS.whisker} strokeWidth={1.5} isAnimationActive={false} />
+        </Bar>
+        {fourFifthsLine !== null && <ReferenceLine y={fourFifthsLine} stroke={CHART_COLOURS.danger} strokeDasharray="6 3" strokeWidth={1.5} ifOverflow="extendDomain" />}
+      </BarChart>
     </ChartFigure>
   );
 }
@@ -78,5 +76,20 @@ export function RateTooltip({ active, payload, metric }: { active?: boolean; pay
       {row.ci && <p className="text-ink-muted">95% CI {pct(row.ci[0])}–{pct(row.ci[1])}</p>}
       <p className="text-ink-muted">n = {row.n.toLocaleString("en-GB")}{row.insufficient ? " · insufficient sample" : ""}</p>
     </div>
+  );
+}
+
+type TBarValueProps = { x?: number | string; y?: number | string; width?: number | string; height?: number | string; value?: unknown };
+
+/**
+ * A bar's value inside its foot: white on the dark bars, ink on the pale grey of an insufficient
+ * sample, where white would be unreadable (1.5:1). Bars under 8% are too short to hold it.
+ */
+function BarValue({ x, y, width, height, value, insufficient }: TBarValueProps & { insufficient: boolean }) {
+  if (typeof value !== "number" || value < 0.08) return null;
+  return (
+    <text x={Number(x) + Number(width) / 2} y={Number(y) + Number(height) - 6} textAnchor="middle" fill={insufficient ? CHART_COLOURS.ink : "#fff"} fontSize={11}>
+      {percentTick(value)}
+    </text>
   );
 }

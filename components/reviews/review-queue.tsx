@@ -32,32 +32,35 @@ export function ReviewQueue() {
   });
   return (
     <div>
-      <div role="tablist" aria-label="Review queue" className="mb-4 flex gap-1 border-b border-line">
-        {TABS.map((tab) => {
-          const selected = tab.scope === scope;
-          return (
-            <button
-              key={tab.scope}
-              type="button"
-              role="tab"
-              id={`${id}-tab-${tab.scope}`}
-              aria-selected={selected}
-              aria-controls={`${id}-panel`}
-              tabIndex={selected ? 0 : -1}
-              onClick={() => setScope(tab.scope)}
-              onKeyDown={(e) => {
-                if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
-                  const next = tab.scope === "mine" ? "all" : "mine";
-                  setScope(next);
-                  document.getElementById(`${id}-tab-${next}`)?.focus();
-                }
-              }}
-              className={cx("-mb-px border-b-2 px-3 py-2 text-sm font-medium", selected ? "border-brand text-brand" : "border-transparent text-ink-muted hover:text-ink")}
-            >
-              {tab.label}
-            </button>
-          );
-        })}
+      {/* A tablist may hold only tabs: the refresh status sits beside it, not in it. */}
+      <div className="mb-4 flex items-end border-b border-line">
+        <div role="tablist" aria-label="Review queue" className="flex gap-1">
+          {TABS.map((tab) => {
+            const selected = tab.scope === scope;
+            return (
+              <button
+                key={tab.scope}
+                type="button"
+                role="tab"
+                id={`${id}-tab-${tab.scope}`}
+                aria-selected={selected}
+                aria-controls={`${id}-panel`}
+                tabIndex={selected ? 0 : -1}
+                onClick={() => setScope(tab.scope)}
+                onKeyDown={(e) => {
+                  if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
+                    const next = tab.scope === "mine" ? "all" : "mine";
+                    setScope(next);
+                    document.getElementById(`${id}-tab-${next}`)?.focus();
+                  }
+                }}
+                className={cx("-mb-px border-b-2 px-3 py-2 text-sm font-medium", selected ? "border-brand text-brand" : "border-transparent text-ink-muted hover:text-ink")}
+              >
+                {tab.label}
+              </button>
+            );
+          })}
+        </div>
         <p className="ml-auto self-center text-xs text-ink-muted" aria-live="polite">
           {query.isFetching ? "Refreshing…" : query.dataUpdatedAt ? `Updated ${formatDateTime(new Date(query.dataUpdatedAt))}` : ""}
         </p>

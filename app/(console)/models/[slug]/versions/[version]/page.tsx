@@ -1,3 +1,4 @@
+import { cx } from "@/components/ui/cx";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -82,7 +83,7 @@ export default async function VersionPage({ params }: VersionParams) {
           <dl className="grid gap-x-6 gap-y-4 text-sm sm:grid-cols-2">
             <Detail label="Framework">{version.framework}</Detail>
             <Detail label="Experiment reference" mono>{version.experimentRef}</Detail>
-            <div className="sm:col-span-2"><Detail label="Artifact URI" mono>{version.artifactUri}</Detail></div>
+            <Detail label="Artifact URI" mono className="sm:col-span-2">{version.artifactUri}</Detail>
           </dl>
         </Card>
       </div>
@@ -125,9 +126,10 @@ export default async function VersionPage({ params }: VersionParams) {
   );
 }
 
-function Detail({ label, mono, children }: { label: string; mono?: boolean; children: ReactNode }) {
+// A <dl> may hold <div> groups of <dt> and <dd>, one level deep: the group carries any layout class.
+function Detail({ label, mono, className, children }: { label: string; mono?: boolean; className?: string; children: ReactNode }) {
   return (
-    <div className="min-w-0">
+    <div className={cx("min-w-0", className)}>
       <dt className="text-ink-muted">{label}</dt>
       <dd className={mono ? "mt-0.5 break-all font-mono text-xs leading-5" : "mt-0.5 font-medium"}>{children || <span className="font-sans text-ink-muted">Not recorded</span>}</dd>
     </div>

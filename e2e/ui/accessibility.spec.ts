@@ -1,0 +1,53 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import type { Role } from "../../lib/auth/permissions";
+import { DEMO } from "../support/roles";
+import { signInThroughForm } from "../support/ui";
+
+/*
+ * Every main page, as the role that uses it, checked by axe-core against WCAG 2.1 A and AA
+ * (labels, names, contrast, ARIA, landmarks, keyboard access to scrolling regions). A page
+ * passes with no violation at all, whatever its impact: a finding is fixed, not ranked.
+ */
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const MODEL = "/models/retail-credit-scoring";
+const VERSION = `${MODEL}/versions/2.3.0`;
+
+const PAGES: Record<Role, string[]> = {
+  compliance_officer: ["/dashboard", "/models", "/reviews", "/coverage", "/notifications", "/account", `${MODEL}/risk`, `${MODEL}/reviews`],
+  model_owner: [MODEL, `${MODEL}/card`, `${MODEL}/evaluations`, `${MODEL}/history`, VERSION, `${VERSION}/card`, `${VERSION}/revisions`, `${VERSION}/evaluations`, `${VERSION}/evaluations/new`],
+  auditor: ["/workspace", "/audit", "/audit/1", "/documents/verify"],
+  admin: ["/admin/users", "/admin/tokens", "/admin/policy", "/admin/webhooks"],
+};
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  // What and where, so that a failure names the rule and the element rather than a count.
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("the login page has no WCAG 2.1 AA violation", async ({ page }) => {
+  await page.goto("/login");
+  expect(await violations(page)).toEqual([]);
+});
+
+for (const [role, paths] of Object.entries(PAGES) as [Role, string[]][]) {
+  test(`${role}: their pages have no WCAG 2.1 AA violation`, async ({ page }) => {
+    await signInThroughForm(page, DEMO[role].email, DEMO[role].password);
+    for (const path of paths) {
+      await page.goto(path);
+      await expect(page.getByRole("main")).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      expect(await violations(page), path).toEqual([]);
+    }
+  });
+}
+
+test("an evaluation's report has no WCAG 2.1 AA violation", async ({ page }) => {
+  await signInThroughForm(page, DEMO.model_owner.email, DEMO.model_owner.password);
+  await page.goto(`${VERSION}/evaluations`);
+  await page.getByRole("link", { name: /Holdout/ }).first().click();
+  await expect(page).toHaveURL(/\/evaluations\/[0-9a-f-]{36}$/);
+  await page.waitForLoadState("networkidle");
+  expect(await violations(page)).toEqual([]);
+});
