@@ -6,7 +6,8 @@ import Link from "next/link";
 export function UserMenu({ name, email, roleLabels }: { name: string; email: string; roleLabels: string[] }) {
   return (
     <div className="flex items-center gap-4">
-      <div className="text-right leading-tight">
+      {/* On a phone the header holds the menu, the bell, Account and Sign out; the name waits on the Account page. */}
+      <div className="hidden text-right leading-tight sm:block">
         <p className="text-sm font-medium text-ink">{name}</p>
         <p className="text-xs text-ink-muted">
           <span className="sr-only">Signed in as {email}, </span>

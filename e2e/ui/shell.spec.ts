@@ -41,3 +41,28 @@ test("a wrong password shows one message that does not say which part was wrong"
   await expect(page.locator("form").getByRole("alert")).toHaveText("That email and password do not match an active account.");
   await page.screenshot({ path: "test-results/screens/login-error.png" });
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the navigation opens from the Menu button, closes when a link is followed and on Escape", async ({ page }) => {
+    await signInThroughForm(page, DEMO.compliance_officer.email, DEMO.compliance_officer.password);
+    const menu = page.getByRole("button", { name: "Menu" });
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    expect((await navLabels(page)).map((l) => l.trim())).toEqual(EXPECTED_NAV.compliance_officer);
+    await page.screenshot({ path: "test-results/screens/shell-phone-menu.png" });
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Models" }).click();
+    await expect(page).toHaveURL(/\/models$/);
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+
+    await menu.click();
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+    await expect(menu).toBeFocused();
+  });
+});
