@@ -64,23 +64,26 @@ export function DecisionsChart({ weeks, medianText }: { weeks: TDecisionWeek[]; 
           </span>
         ))}
       </p>
-      <table className="sr-only">
-        <caption>Review decisions in the weeks that had any</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            {SERIES.map((s) => <th key={s.key} scope="col">{s.label}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {busy.map((w) => (
-            <tr key={w.week}>
-              <th scope="row">{weekLabel(w.week)}</th>
-              {SERIES.map((s) => <td key={s.key}>{w[s.key]}</td>)}
+      {/* sr-only on a wrapper: a table keeps its content width whatever width it is given, and widened the page on a phone. */}
+      <div className="sr-only">
+        <table>
+          <caption>Review decisions in the weeks that had any</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week of</th>
+              {SERIES.map((s) => <th key={s.key} scope="col">{s.label}</th>)}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {busy.map((w) => (
+              <tr key={w.week}>
+                <th scope="row">{weekLabel(w.week)}</th>
+                {SERIES.map((s) => <td key={s.key}>{w[s.key]}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

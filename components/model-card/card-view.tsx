@@ -24,7 +24,7 @@ export function CardView({ tier, result, meta, controls, notices, renderField }:
   return (
     <div>
       {meta}
-      <div className="z-20 -mx-6 md:sticky md:top-0 border-b border-line bg-canvas px-6 py-3">
+      <div className="z-20 -mx-4 border-b border-line bg-canvas px-4 py-3 sm:-mx-6 sm:px-6 md:sticky md:top-0">
         <div className="flex flex-wrap items-center gap-x-5 gap-y-3">
           <div>
             <CompletenessMeter percent={result.overall.percent} band={result.band} size="lg" />

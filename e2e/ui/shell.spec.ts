@@ -65,4 +65,14 @@ test.describe("on a phone", () => {
     await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
     await expect(menu).toBeFocused();
   });
+
+  test("pages fit the phone's width: only tables and charts scroll sideways", async ({ page }) => {
+    await signInThroughForm(page, DEMO.model_owner.email, DEMO.model_owner.password);
+    const model = "/models/retail-credit-scoring";
+    for (const path of ["/dashboard", "/models", model, `${model}/risk`, `${model}/versions/2.3.0`, `${model}/versions/2.3.0/card`, `${model}/versions/2.3.0/evaluations`, "/documents/verify"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+  });
 });
