@@ -118,7 +118,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
                   {/* One column for both keeps the inventory within a 1366-pixel laptop screen. */}
                   <Td className="min-w-28">
                     <p className="whitespace-nowrap" title={model.ownerEmail}>{model.ownerName}</p>
-                    <p className="mt-0.5 text-xs text-ink-muted">{model.businessUnit || <span aria-label="No business unit">—</span>}</p>
+                    <p className="mt-0.5 text-xs text-ink-muted">{model.businessUnit || "—"}</p>
                   </Td>
                   <Td className="min-w-28 max-w-44"><TagList tags={model.tags} /></Td>
                   <Td className="whitespace-nowrap tabular-nums text-ink-muted">
