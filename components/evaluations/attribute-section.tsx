@@ -13,6 +13,7 @@ import type { TFairnessThresholds } from "@/lib/domain/fairness/thresholds";
 import { attributeLabel, byName, formatCount, formatRate, groupLabel, sectionId } from "./format";
 import { GroupTable, type GroupRow } from "./group-table";
 import { DISPARITY_INFO, FOUR_FIFTHS_CAVEAT, GROUP_METRIC_INFO, thresholdText, VERSUS_REFERENCE_INFO } from "./metric-info";
+import { TableFrame } from "@/components/ui/table-frame";
 
 type Props = {
   name: string;
@@ -175,7 +176,7 @@ function DisparityTable({ name, metrics, thresholds, failures, label }: { name: 
   return (
     <div>
       <h4 className="mb-2 text-sm font-semibold text-ink">Disparities</h4>
-      <div className="relative overflow-x-auto rounded-lg border border-line bg-surface shadow-xs">
+      <TableFrame label={`Disparity metrics for ${name}`}>
         <table className="min-w-full divide-y divide-line text-sm">
           <caption className="sr-only">Disparity metrics for {name}: between groups over all groups, to overall, and over the judged groups against the policy</caption>
           <thead>
@@ -221,7 +222,7 @@ function DisparityTable({ name, metrics, thresholds, failures, label }: { name: 
             })}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <p className="mt-2 text-xs text-ink-muted">
         “Between groups” and “to overall” follow Fairlearn over every group, small ones included. Pass/fail recomputes the between-group values over the judged groups only ({metrics.judgedGroups.length} of {Object.keys(metrics.groups).length}).
         {tooFew && " Fewer than two groups are large enough to compare, so the fairness of this attribute cannot be shown and it fails."}
@@ -240,7 +241,7 @@ function VersusReferenceTable({ metrics, label }: { metrics: TAttributeMetrics; 
       <h4 className="mb-2 text-sm font-semibold text-ink">
         Versus the reference group <span className="font-normal text-ink-muted">· {label(reference)} (n = {formatCount(metrics.groups[reference]?.n ?? 0)}), AIF360 conventions</span>
       </h4>
-      <div className="relative overflow-x-auto rounded-lg border border-line bg-surface shadow-xs">
+      <TableFrame label={`Each group compared with the reference group ${label(reference)}`}>
         <table className="min-w-full divide-y divide-line text-sm">
           <caption className="sr-only">Each group compared with the reference group {label(reference)}</caption>
           <thead>
@@ -269,7 +270,7 @@ function VersusReferenceTable({ metrics, label }: { metrics: TAttributeMetrics; 
             })}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <dl className="mt-2 grid gap-x-6 gap-y-1.5 text-xs sm:grid-cols-2">
         {VERSUS_KEYS.map((k) => (
           <div key={k}><dt className="inline font-medium text-ink">{VERSUS_REFERENCE_INFO[k].label}: </dt><dd className="inline text-ink-muted">{VERSUS_REFERENCE_INFO[k].measures} {VERSUS_REFERENCE_INFO[k].good}</dd></div>

@@ -5,6 +5,7 @@ import type { TAttributeMetrics } from "@/lib/domain/fairness/attribute-metrics"
 import type { EvaluationResponse } from "@/lib/services/evaluations/queries";
 import { EvaluationStatus } from "./evaluation-status";
 import { formatCount } from "./format";
+import { TableFrame } from "@/components/ui/table-frame";
 
 export type ComparedVersion = { version: string; href: string; evaluation: EvaluationResponse };
 
@@ -67,7 +68,7 @@ export function ComparisonTable({ columns }: { columns: ComparedVersion[] }) {
   return (
     <div>
       {/* As wide as its versions need: one or two columns do not stretch across the page. */}
-      <div className="relative overflow-x-auto rounded-lg border border-line bg-surface shadow-xs" style={{ maxWidth: 380 + columns.length * 240 }}>
+      <TableFrame label="Compare versions" style={{ maxWidth: 380 + columns.length * 240 }}>
         <table className="min-w-full divide-y divide-line text-sm">
           <caption className="sr-only">Compare versions</caption>
           <thead>
@@ -126,7 +127,7 @@ export function ComparisonTable({ columns }: { columns: ComparedVersion[] }) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
       <p className="mt-2 text-xs text-ink-muted">
         {/* With one version there is nothing to rank, and no star. */}
         {columns.length > 1 && <><span aria-hidden>★</span> marks the best value in each row. </>}

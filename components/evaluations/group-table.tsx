@@ -6,6 +6,7 @@ import { cx } from "@/components/ui/cx";
 import { PROPORTION_METRICS, UNDEFINED_REASONS, type TProportionMetric } from "@/lib/domain/fairness/group-metrics";
 import { formatCount } from "./format";
 import { GROUP_METRIC_INFO } from "./metric-info";
+import { TableFrame } from "@/components/ui/table-frame";
 
 export type GroupRow = {
   key: string;
@@ -74,7 +75,7 @@ export function GroupTable({ caption, rows }: { caption: string; rows: GroupRow[
   };
 
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-line bg-surface shadow-xs">
+    <TableFrame label={caption}>
       <table className="min-w-full divide-y divide-line text-sm">
         <caption className="sr-only">{caption}. Select a column heading to sort by it.</caption>
         <thead>
@@ -108,7 +109,7 @@ export function GroupTable({ caption, rows }: { caption: string; rows: GroupRow[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }
 

@@ -1,15 +1,15 @@
 import type { ReactNode, ThHTMLAttributes, TdHTMLAttributes } from "react";
 import { cx } from "./cx";
+import { TableFrame } from "./table-frame";
 
 export function Table({ children, caption }: { children: ReactNode; caption?: string }) {
-  // relative: keeps sr-only (absolutely positioned) cell text inside the scroll box, or it widens the page.
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-line bg-surface shadow-xs">
+    <TableFrame label={caption ?? "Table"}>
       <table className="min-w-full divide-y divide-line text-sm">
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}
       </table>
-    </div>
+    </TableFrame>
   );
 }
 

@@ -51,3 +51,30 @@ test("an evaluation's report has no WCAG 2.1 AA violation", async ({ page }) => 
   await page.waitForLoadState("networkidle");
   expect(await violations(page)).toEqual([]);
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  // Here tables are wider than the screen: each one that scrolls must be reachable by keyboard.
+  test("pages whose tables scroll sideways have no WCAG 2.1 AA violation", async ({ page }) => {
+    await signInThroughForm(page, DEMO.compliance_officer.email, DEMO.compliance_officer.password);
+    for (const path of ["/models", "/audit", `${MODEL}/evaluations`, "/coverage"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      expect(await violations(page), path).toEqual([]);
+    }
+    await page.goto("/models");
+    const inventory = page.getByRole("region", { name: "Model inventory" });
+    await expect(inventory).toHaveAttribute("tabindex", "0");
+    await inventory.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => inventory.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+  });
+});
+
+test("a table that fits adds no tab stop", async ({ page }) => {
+  await signInThroughForm(page, DEMO.compliance_officer.email, DEMO.compliance_officer.password);
+  await page.goto("/models");
+  await expect(page.getByRole("table", { name: "Model inventory" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Model inventory" })).toHaveCount(0);
+});
