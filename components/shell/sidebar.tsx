@@ -29,7 +29,8 @@ export function Sidebar({ items }: { items: NavItem[] }) {
   };
   const admin = items.filter((i) => i.section === "admin");
   return (
-    <nav aria-label="Main" className="flex h-full flex-col gap-6 px-3 py-5">
+    // The page's brand-blue focus ring would be all but invisible on this dark blue: white here.
+    <nav aria-label="Main" className="flex h-full flex-col gap-6 px-3 py-5 [&_a:focus-visible]:outline-white">
       <Link href="/dashboard" className="flex items-center gap-2.5 px-3 text-white">
         <Logo />
         <span className="text-lg font-semibold tracking-tight">Attest</span>

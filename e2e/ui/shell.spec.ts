@@ -42,6 +42,18 @@ test("a wrong password shows one message that does not say which part was wrong"
   await page.screenshot({ path: "test-results/screens/login-error.png" });
 });
 
+test("keyboard focus in the dark navigation shows as a white ring", async ({ page }) => {
+  await signInThroughForm(page, DEMO.auditor.email, DEMO.auditor.password);
+  const dashboard = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" });
+  // Tab from the skip link (first) past the logo link to the first entry, as a keyboard user does.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(dashboard).toBeFocused();
+  await expect(dashboard).toHaveCSS("outline-color", "rgb(255, 255, 255)");
+  await expect(dashboard).toHaveCSS("outline-style", "solid");
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
