@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScrollBox } from "@/components/ui/scroll-box";
 
 export type LegendItem = { label: string; swatch: "bar" | "line" | "whisker" | "dashed"; colour: string };
 
@@ -10,10 +11,10 @@ export function ChartFigure({ title, summary, legend, note, children }: { title:
   return (
     <figure className="min-w-0 rounded-lg border border-line bg-white p-4">
       <figcaption className="text-sm font-semibold text-ink">{title}</figcaption>
-      {/* The drawing scrolls sideways when its groups outgrow the page: focusable so that keyboard users can scroll it, and hear the summary on the way. */}
-      <div role="img" aria-label={summary} tabIndex={0} className="mt-3 overflow-x-auto">
+      {/* The drawing scrolls sideways when its groups outgrow the screen. */}
+      <ScrollBox role="img" label={summary} className="mt-3">
         {children}
-      </div>
+      </ScrollBox>
       <ul className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-xs text-ink-muted">
         {legend.map((item) => (
           <li key={item.label} className="flex items-center gap-1.5">

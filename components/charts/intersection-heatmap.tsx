@@ -1,3 +1,5 @@
+import { ScrollBox } from "@/components/ui/scroll-box";
+
 export type HeatCell = { value: number | null; n: number; insufficient: boolean; belowFourFifths: boolean };
 
 const LOW = [238, 242, 255]; // indigo-50
@@ -31,8 +33,7 @@ export function IntersectionHeatmap({ title, rowAttribute, columnAttribute, rows
   const max = Math.max(0, ...values);
   return (
     <figure className="min-w-0 rounded-lg border border-line bg-white p-4">
-      {/* Focusable so that keyboard users can scroll a table wider than the page. */}
-      <div role="region" aria-label={title} tabIndex={0} className="overflow-x-auto">
+      <ScrollBox label={title}>
         <table className="border-separate border-spacing-1 text-sm">
           <caption className="mb-2 text-left text-sm font-semibold text-ink">{title}</caption>
           <thead>
@@ -75,7 +76,7 @@ export function IntersectionHeatmap({ title, rowAttribute, columnAttribute, rows
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <figcaption className="mt-3 flex flex-wrap items-center gap-x-5 gap-y-2 text-xs text-ink-muted">
         <span className="flex items-center gap-2">
           <span>0%</span>

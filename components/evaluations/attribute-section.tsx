@@ -13,7 +13,7 @@ import type { TFairnessThresholds } from "@/lib/domain/fairness/thresholds";
 import { attributeLabel, byName, formatCount, formatRate, groupLabel, sectionId } from "./format";
 import { GroupTable, type GroupRow } from "./group-table";
 import { DISPARITY_INFO, FOUR_FIFTHS_CAVEAT, GROUP_METRIC_INFO, thresholdText, VERSUS_REFERENCE_INFO } from "./metric-info";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame } from "@/components/ui/scroll-box";
 
 type Props = {
   name: string;

@@ -5,7 +5,7 @@ import type { TAttributeMetrics } from "@/lib/domain/fairness/attribute-metrics"
 import type { EvaluationResponse } from "@/lib/services/evaluations/queries";
 import { EvaluationStatus } from "./evaluation-status";
 import { formatCount } from "./format";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame } from "@/components/ui/scroll-box";
 
 export type ComparedVersion = { version: string; href: string; evaluation: EvaluationResponse };
 

@@ -6,7 +6,7 @@ import { cx } from "@/components/ui/cx";
 import { PROPORTION_METRICS, UNDEFINED_REASONS, type TProportionMetric } from "@/lib/domain/fairness/group-metrics";
 import { formatCount } from "./format";
 import { GROUP_METRIC_INFO } from "./metric-info";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame } from "@/components/ui/scroll-box";
 
 export type GroupRow = {
   key: string;

@@ -1,6 +1,6 @@
 import type { ReactNode, ThHTMLAttributes, TdHTMLAttributes } from "react";
 import { cx } from "./cx";
-import { TableFrame } from "./table-frame";
+import { TableFrame } from "./scroll-box";
 
 export function Table({ children, caption }: { children: ReactNode; caption?: string }) {
   return (

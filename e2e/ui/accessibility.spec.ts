@@ -43,12 +43,17 @@ for (const [role, paths] of Object.entries(PAGES) as [Role, string[]][]) {
   });
 }
 
-test("an evaluation's report has no WCAG 2.1 AA violation", async ({ page }) => {
-  await signInThroughForm(page, DEMO.model_owner.email, DEMO.model_owner.password);
+/** The seeded high-risk version's first evaluation report: tables, charts and heatmaps. */
+async function openReport(page: Page) {
   await page.goto(`${VERSION}/evaluations`);
   await page.getByRole("link", { name: /Holdout/ }).first().click();
   await expect(page).toHaveURL(/\/evaluations\/[0-9a-f-]{36}$/);
   await page.waitForLoadState("networkidle");
+}
+
+test("an evaluation's report has no WCAG 2.1 AA violation", async ({ page }) => {
+  await signInThroughForm(page, DEMO.model_owner.email, DEMO.model_owner.password);
+  await openReport(page);
   expect(await violations(page)).toEqual([]);
 });
 
@@ -63,6 +68,10 @@ test.describe("on a phone", () => {
       await page.waitForLoadState("networkidle");
       expect(await violations(page), path).toEqual([]);
     }
+    // Charts and heatmaps too: the sex × age band heatmap is wider than a phone.
+    await openReport(page);
+    expect(await violations(page), "evaluation report").toEqual([]);
+    await expect(page.getByRole("region", { name: /Selection rate by .* and / }).first()).toHaveAttribute("tabindex", "0");
     await page.goto("/models");
     const inventory = page.getByRole("region", { name: "Model inventory" });
     await expect(inventory).toHaveAttribute("tabindex", "0");
@@ -72,9 +81,13 @@ test.describe("on a phone", () => {
   });
 });
 
-test("a table that fits adds no tab stop", async ({ page }) => {
+test("a table or chart that fits adds no tab stop", async ({ page }) => {
   await signInThroughForm(page, DEMO.compliance_officer.email, DEMO.compliance_officer.password);
   await page.goto("/models");
   await expect(page.getByRole("table", { name: "Model inventory" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Model inventory" })).toHaveCount(0);
+  await openReport(page);
+  const charts = page.getByRole("img", { name: /^Selection rate by / });
+  expect(await charts.count()).toBeGreaterThan(0);
+  for (const chart of await charts.all()) await expect(chart).not.toHaveAttribute("tabindex");
 });
