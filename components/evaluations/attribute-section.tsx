@@ -4,6 +4,7 @@ import { IntersectionHeatmap, type HeatCell } from "@/components/charts/intersec
 import { SelectionRateChart } from "@/components/charts/selection-rate-chart";
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
+import { TableFrame } from "@/components/ui/scroll-box";
 import type { TAttributeMetrics, TVersusReference } from "@/lib/domain/fairness/attribute-metrics";
 import { betweenGroupDisparities, DISPARITY_METRICS, type TDisparities } from "@/lib/domain/fairness/disparities";
 import { PROPORTION_METRICS, type TProportionMetric } from "@/lib/domain/fairness/group-metrics";
@@ -13,7 +14,6 @@ import type { TFairnessThresholds } from "@/lib/domain/fairness/thresholds";
 import { attributeLabel, byName, formatCount, formatRate, groupLabel, sectionId } from "./format";
 import { GroupTable, type GroupRow } from "./group-table";
 import { DISPARITY_INFO, FOUR_FIFTHS_CAVEAT, GROUP_METRIC_INFO, thresholdText, VERSUS_REFERENCE_INFO } from "./metric-info";
-import { TableFrame } from "@/components/ui/scroll-box";
 
 type Props = {
   name: string;

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { cx } from "@/components/ui/cx";
 import { formatDate } from "@/components/ui/format";
+import { TableFrame } from "@/components/ui/scroll-box";
 import type { TAttributeMetrics } from "@/lib/domain/fairness/attribute-metrics";
 import type { EvaluationResponse } from "@/lib/services/evaluations/queries";
 import { EvaluationStatus } from "./evaluation-status";
 import { formatCount } from "./format";
-import { TableFrame } from "@/components/ui/scroll-box";
 
 export type ComparedVersion = { version: string; href: string; evaluation: EvaluationResponse };
 

@@ -3,10 +3,10 @@
 import { Fragment, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
+import { TableFrame } from "@/components/ui/scroll-box";
 import { PROPORTION_METRICS, UNDEFINED_REASONS, type TProportionMetric } from "@/lib/domain/fairness/group-metrics";
 import { formatCount } from "./format";
 import { GROUP_METRIC_INFO } from "./metric-info";
-import { TableFrame } from "@/components/ui/scroll-box";
 
 export type GroupRow = {
   key: string;
