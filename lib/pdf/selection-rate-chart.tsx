@@ -1,8 +1,9 @@
-import { Line, Path, Rect, Svg, Text as SvgLabel, Text, View } from "@react-pdf/renderer";
+import { Line, Path, StyleSheet, Svg, Text as SvgLabel, Text, View } from "@react-pdf/renderer";
 import type { TInterval } from "@/lib/domain/fairness/wilson";
 import { COLORS } from "./components";
 import { formatMetric } from "./format";
 import { printable } from "./text";
+import { fitsOnOneLine } from "./text-width";
 
 /*
  * Selection rate per group as a horizontal bar chart drawn with react-pdf's SVG primitives, so
@@ -10,8 +11,13 @@ import { printable } from "./text";
  * beside each bar rather than SVG text, so that they get the same font fallback and escaping as
  * all user text. Whiskers show the 95% Wilson interval; the dashed line is four fifths of the
  * highest judged group's rate: a judged bar ending left of it fails the four-fifths screen.
- * Gridlines and whiskers are one path each per row: every SVG element costs react-pdf a style
- * and layout step on each page it is laid out on, and a chart has a row per group.
+ *
+ * The plot is one SVG with a path per kind of mark, and the labels and rates one text each, a
+ * line per bar: react-pdf styles, lays out and draws every element, and lays each out again on
+ * the page it lands on, so the chart used to cost more than any other part of the documentation
+ * (a row of 8 elements per group, issue 7's bench:documents). Lines a row apart line up with
+ * their bars only while no label wraps: a chart whose labels might (text-width.ts decides, and
+ * errs towards "might") is drawn a row per group, each row as tall as its label.
  */
 
 export interface TChartGroup {
@@ -28,6 +34,15 @@ const VALUE_WIDTH = 44;
 const PLOT_WIDTH = 260;
 const ROW_HEIGHT = 13;
 const BAR_HEIGHT = 7;
+const LABEL_SIZE = 7;
+const LABEL_GAP = 6;
+/** Where a one-line label starts in its row: a label's line (1.25 × its size) is centred in the row. */
+const LABEL_TOP = (ROW_HEIGHT - LABEL_SIZE * 1.25) / 2;
+
+const chartStyles = StyleSheet.create({
+  label: { width: LABEL_WIDTH, paddingRight: LABEL_GAP, fontSize: LABEL_SIZE, textAlign: "right", lineHeight: 1.25 },
+  value: { width: VALUE_WIDTH, paddingLeft: 6, fontSize: LABEL_SIZE, lineHeight: 1.25 },
+});
 
 /** The axis maximum: the largest interval end rounded up to a tenth, at least 0.1. */
 export function axisMaximum(groups: readonly TChartGroup[]): number {
@@ -35,42 +50,28 @@ export function axisMaximum(groups: readonly TChartGroup[]): number {
   return Math.min(1, Math.max(0.1, Math.ceil(top * 10 - 1e-9) / 10));
 }
 
-/** The interval's line and its two end caps, as one path. */
-function whiskers(from: number, to: number): string {
-  const mid = ROW_HEIGHT / 2;
+/** The interval's line and its two end caps, as one path, in the row starting at `top`. */
+function whiskers(from: number, to: number, top = 0): string {
+  const mid = top + ROW_HEIGHT / 2;
   return `M${from} ${mid}H${to}M${from} ${mid - 2.5}V${mid + 2.5}M${to} ${mid - 2.5}V${mid + 2.5}`;
 }
 
+const barColour = (g: TChartGroup) => (g.insufficient ? COLORS.rule : g.failsFourFifths ? COLORS.fail : COLORS.accent);
+
+type TScale = { x: (value: number) => number; threshold: number | null; ticks: number[] };
+
 export function SelectionRateChart({ groups, fourFifthsOf }: { groups: readonly TChartGroup[]; fourFifthsOf: number | null }) {
   const max = axisMaximum(groups);
-  const x = (value: number) => (Math.min(value, max) / max) * PLOT_WIDTH;
-  const threshold = fourFifthsOf === null ? null : 0.8 * fourFifthsOf;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
-  const gridlines = ticks.map((t) => `M${x(t)} 0V${ROW_HEIGHT}`).join("");
+  const scale: TScale = {
+    x: (value) => (Math.min(value, max) / max) * PLOT_WIDTH,
+    threshold: fourFifthsOf === null ? null : 0.8 * fourFifthsOf,
+    ticks: [0, 0.25, 0.5, 0.75, 1].map((f) => f * max),
+  };
+  const { x, threshold, ticks } = scale;
+  const oneLineLabels = groups.every((g) => fitsOnOneLine(printable(g.label), LABEL_WIDTH - LABEL_GAP, LABEL_SIZE));
   return (
     <View style={{ marginTop: 6, marginBottom: 8 }} wrap={false}>
-      {groups.map((g, i) => (
-        <View key={i} style={{ flexDirection: "row", alignItems: "center", minHeight: ROW_HEIGHT }}>
-          <Text style={{ width: LABEL_WIDTH, paddingRight: 6, fontSize: 7, textAlign: "right", lineHeight: 1.25 }}>{printable(g.label)}</Text>
-          <Svg width={PLOT_WIDTH} height={ROW_HEIGHT} viewBox={`0 0 ${PLOT_WIDTH} ${ROW_HEIGHT}`}>
-            <Path d={gridlines} stroke={COLORS.hairline} strokeWidth={0.5} />
-            {g.rate !== null ? (
-              <Rect
-                x={0}
-                y={(ROW_HEIGHT - BAR_HEIGHT) / 2}
-                width={Math.max(x(g.rate), 0.5)}
-                height={BAR_HEIGHT}
-                fill={g.insufficient ? COLORS.rule : g.failsFourFifths ? COLORS.fail : COLORS.accent}
-              />
-            ) : null}
-            {g.interval ? <Path d={whiskers(x(g.interval[0]), x(g.interval[1]))} stroke={COLORS.ink} strokeWidth={0.6} /> : null}
-            {threshold !== null ? (
-              <Line x1={x(threshold)} y1={0} x2={x(threshold)} y2={ROW_HEIGHT} stroke={COLORS.fail} strokeWidth={0.7} strokeDasharray="2,1.5" />
-            ) : null}
-          </Svg>
-          <Text style={{ width: VALUE_WIDTH, paddingLeft: 6, fontSize: 7, lineHeight: 1.25 }}>{g.rate === null ? "n/d" : formatMetric(g.rate)}</Text>
-        </View>
-      ))}
+      {oneLineLabels ? <Plot groups={groups} scale={scale} /> : groups.map((g, i) => <PlotRow key={i} group={g} scale={scale} />)}
       <View style={{ flexDirection: "row" }}>
         <View style={{ width: LABEL_WIDTH }} />
         <Svg width={PLOT_WIDTH} height={12} viewBox={`0 0 ${PLOT_WIDTH} 12`}>
@@ -94,6 +95,56 @@ export function SelectionRateChart({ groups, fourFifthsOf }: { groups: readonly 
           threshold !== null ? `; dashed line: four fifths of the highest judged rate (${formatMetric(threshold)})` : ""
         }. Grey bars: too few rows to be judged.`}
       </Text>
+    </View>
+  );
+}
+
+const rate = (g: TChartGroup) => (g.rate === null ? "n/d" : formatMetric(g.rate));
+
+/**
+ * The plot of `groups`, a row each from the top, as one SVG: gridlines, bars (a path per colour),
+ * whiskers and the four-fifths line.
+ */
+function PlotSvg({ groups, scale }: { groups: readonly TChartGroup[]; scale: TScale }) {
+  const { x, threshold, ticks } = scale;
+  const height = ROW_HEIGHT * groups.length;
+  const bars = new Map<string, string>();
+  groups.forEach((g, i) => {
+    if (g.rate === null) return;
+    const top = i * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+    bars.set(barColour(g), `${bars.get(barColour(g)) ?? ""}M0 ${top}h${Math.max(x(g.rate), 0.5)}v${BAR_HEIGHT}H0Z`);
+  });
+  const intervals = groups.map((g, i) => (g.interval ? whiskers(x(g.interval[0]), x(g.interval[1]), i * ROW_HEIGHT) : "")).join("");
+  return (
+    <Svg width={PLOT_WIDTH} height={height} viewBox={`0 0 ${PLOT_WIDTH} ${height}`}>
+      <Path d={ticks.map((t) => `M${x(t)} 0V${height}`).join("")} stroke={COLORS.hairline} strokeWidth={0.5} />
+      {[...bars].map(([colour, d]) => <Path key={colour} d={d} fill={colour} />)}
+      {intervals ? <Path d={intervals} stroke={COLORS.ink} strokeWidth={0.6} /> : null}
+      {threshold !== null ? <Line x1={x(threshold)} y1={0} x2={x(threshold)} y2={height} stroke={COLORS.fail} strokeWidth={0.7} strokeDasharray="2,1.5" /> : null}
+    </Svg>
+  );
+}
+
+/** Labels that certainly set on one line: one SVG for all the bars, one text of labels and one of rates, each line a row high. */
+function Plot({ groups, scale }: { groups: readonly TChartGroup[]; scale: TScale }) {
+  const lines = { lineHeight: ROW_HEIGHT / LABEL_SIZE, paddingTop: LABEL_TOP };
+  return (
+    // Each text runs LABEL_TOP past the rows (the space above its first line): the row gives it back.
+    <View style={{ flexDirection: "row", marginBottom: -LABEL_TOP }}>
+      <Text style={[chartStyles.label, lines]}>{groups.map((g) => printable(g.label)).join("\n")}</Text>
+      <PlotSvg groups={groups} scale={scale} />
+      <Text style={[chartStyles.value, lines]}>{groups.map(rate).join("\n")}</Text>
+    </View>
+  );
+}
+
+/** One group's row, for labels that may wrap: the row grows with its label. */
+function PlotRow({ group, scale }: { group: TChartGroup; scale: TScale }) {
+  return (
+    <View style={{ flexDirection: "row", alignItems: "center", minHeight: ROW_HEIGHT }}>
+      <Text style={chartStyles.label}>{printable(group.label)}</Text>
+      <PlotSvg groups={[group]} scale={scale} />
+      <Text style={chartStyles.value}>{rate(group)}</Text>
     </View>
   );
 }

@@ -9,19 +9,31 @@ import path from "node:path";
 
 type TTextItem = { str: string; hasEOL: boolean; transform: number[]; width: number; height: number };
 
-export async function pdfPages(pdf: Uint8Array): Promise<string[]> {
+/** The text items of each page, in the order the PDF draws them. */
+async function pageItems(pdf: Uint8Array): Promise<TTextItem[][]> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const standardFontDataUrl = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts") + path.sep;
   const document = await pdfjs.getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
-  const pages: string[] = [];
+  const pages: TTextItem[][] = [];
   for (let n = 1; n <= document.numPages; n += 1) {
-    const page = await document.getPage(n);
-    const content = await page.getTextContent();
+    const content = await (await document.getPage(n)).getTextContent();
+    pages.push(content.items.filter((raw) => "str" in raw) as TTextItem[]);
+  }
+  await document.destroy();
+  return pages;
+}
+
+/** Each non-blank text item with where its baseline starts, in points from the page's bottom left. */
+export async function pdfTextPositions(pdf: Uint8Array): Promise<{ str: string; x: number; y: number }[][]> {
+  return (await pageItems(pdf)).map((items) => items.filter((item) => item.str.trim() !== "").map((item) => ({ str: item.str, x: item.transform[4]!, y: item.transform[5]! })));
+}
+
+export async function pdfPages(pdf: Uint8Array): Promise<string[]> {
+  const pages: string[] = [];
+  for (const items of await pageItems(pdf)) {
     let text = "";
     let previous: TTextItem | null = null;
-    for (const raw of content.items) {
-      if (!("str" in raw)) continue;
-      const item = raw as TTextItem;
+    for (const item of items) {
       if (previous && !previous.hasEOL && text !== "" && !text.endsWith("\n")) {
         const gap = item.transform[4]! - (previous.transform[4]! + previous.width);
         const sameLine = Math.abs(item.transform[5]! - previous.transform[5]!) < 1;
@@ -34,7 +46,6 @@ export async function pdfPages(pdf: Uint8Array): Promise<string[]> {
     }
     pages.push(text);
   }
-  await document.destroy();
   return pages;
 }
 

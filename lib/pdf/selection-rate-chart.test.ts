@@ -1,0 +1,59 @@
+import { Document, Page, View } from "@react-pdf/renderer";
+import { createElement as h } from "react";
+import { describe, expect, it } from "vitest";
+import { styles } from "./components";
+import { renderPdf } from "./render";
+import { SelectionRateChart, type TChartGroup } from "./selection-rate-chart";
+import { pdfTextPositions } from "./test-support";
+
+/*
+ * The chart draws its labels and rates as one text each, a line per bar, when every label
+ * certainly sets on one line, and a row per group otherwise. The two must look the same: every
+ * label and rate at the same place relative to the axis.
+ */
+
+const group = (label: string, rate: number): TChartGroup => ({ label, rate, interval: [rate - 0.01, rate + 0.01], insufficient: false, failsFourFifths: false });
+
+async function chartText(groups: TChartGroup[]) {
+  const pdf = await renderPdf(h(Document, null, h(Page, { size: "A4", style: styles.page }, h(View, null, h(SelectionRateChart, { groups, fourFifthsOf: 0.2 })))));
+  const [items] = await pdfTextPositions(pdf);
+  // Positions relative to the axis's first tick label, "0.000": where the chart sits on the page does not matter.
+  const origin = items!.find((item) => item.str === "0.000")!;
+  return items!.map((item) => ({ str: item.str, x: round(item.x - origin.x), y: round(item.y - origin.y) }));
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const at = (items: { str: string; x: number; y: number }[], str: string) => items.find((item) => item.str === str)!;
+
+describe("the selection-rate chart", () => {
+  const rates = [0.21, 0.18, 0.12];
+
+  it("puts each label and rate on its bar's row, 13 points apart, whether drawn as one text or a row per group", async () => {
+    const oneText = await chartText(["female × under 25", "male × under 25", "other"].map((label, i) => group(label, rates[i]!)));
+    // "é" is drawn by Helvetica but is not in text-width.ts's table, so this chart is drawn a row per group.
+    const rowPerGroup = await chartText(["female × under 25", "male × under 25", "othér"].map((label, i) => group(label, rates[i]!)));
+
+    const [first, second, third] = ["female × under 25", "male × under 25", "other"].map((label) => at(oneText, label));
+    expect(first!.y - second!.y).toBeCloseTo(13, 2);
+    expect(second!.y - third!.y).toBeCloseTo(13, 2);
+    for (const [label, value] of [["female × under 25", "0.210"], ["male × under 25", "0.180"], ["other", "0.120"]] as const) {
+      expect(at(oneText, value).y).toBeCloseTo(at(oneText, label).y, 2);
+    }
+    // Same places in both drawings, label for label and rate for rate.
+    for (const str of ["female × under 25", "male × under 25", "0.210", "0.180", "0.120"]) {
+      expect(at(oneText, str)).toEqual(at(rowPerGroup, str));
+    }
+    expect({ ...at(oneText, "other"), str: "" }).toEqual({ ...at(rowPerGroup, "othér"), str: "" });
+  });
+
+  it("gives a label too long for one line a row as tall as it needs, and keeps every word", async () => {
+    const long = "applicants with no bureau record and a self-employed income over two years";
+    const items = await chartText([group(long, 0.2), group("male", 0.18)]);
+    const text = items.map((item) => item.str).join(" ");
+    expect(text.replace(/\s+/g, " ")).toContain(long);
+    // The long label took two or more lines, so the next row starts more than one row lower.
+    const lines = items.filter((item) => long.includes(item.str.trim()));
+    expect(lines.length).toBeGreaterThan(1);
+    expect(at(items, "0.200").y - at(items, "0.180").y).toBeGreaterThan(13);
+  });
+});
