@@ -1,7 +1,7 @@
 import { Document, Page, View } from "@react-pdf/renderer";
 import { createElement as h } from "react";
 import { describe, expect, it } from "vitest";
-import { styles } from "./components";
+import { pageChrome, styles } from "./components";
 import { renderPdf } from "./render";
 import { SelectionRateChart, type TChartGroup } from "./selection-rate-chart";
 import { pdfTextPositions } from "./test-support";
@@ -14,9 +14,11 @@ import { pdfTextPositions } from "./test-support";
 
 const group = (label: string, rate: number): TChartGroup => ({ label, rate, interval: [rate - 0.01, rate + 0.01], insufficient: false, failsFourFifths: false });
 
+const chartPdf = (groups: TChartGroup[]) =>
+  renderPdf(h(Document, null, h(Page, { size: "A4", style: styles.page, layout: pageChrome({ documentId: "TEST" }) }, h(View, null, h(SelectionRateChart, { groups, fourFifthsOf: 0.2 })))));
+
 async function chartText(groups: TChartGroup[]) {
-  const pdf = await renderPdf(h(Document, null, h(Page, { size: "A4", style: styles.page }, h(View, null, h(SelectionRateChart, { groups, fourFifthsOf: 0.2 })))));
-  const [items] = await pdfTextPositions(pdf);
+  const [items] = await pdfTextPositions(await chartPdf(groups));
   // Positions relative to the axis's first tick label, "0.000": where the chart sits on the page does not matter.
   const origin = items!.find((item) => item.str === "0.000")!;
   return items!.map((item) => ({ str: item.str, x: round(item.x - origin.x), y: round(item.y - origin.y) }));
@@ -55,5 +57,26 @@ describe("the selection-rate chart", () => {
     const lines = items.filter((item) => long.includes(item.str.trim()));
     expect(lines.length).toBeGreaterThan(1);
     expect(at(items, "0.200").y - at(items, "0.180").y).toBeGreaterThan(13);
+  });
+
+  it("prints every group of a chart longer than a page, in pieces that each have their axis", async () => {
+    for (const accent of ["", "é"]) {
+      // 120 groups: three pages of one-line labels, or (with "é") of rows a label tall.
+      const groups = Array.from({ length: 120 }, (_, i) => group(`countr${accent || "y"} ${i + 1}`, 0.1 + (i % 10) / 100));
+      const pages = await pdfTextPositions(await chartPdf(groups));
+      const words = pages.flat().map((item) => item.str.trim());
+      for (let i = 1; i <= 120; i += 1) expect(words, `group ${i}`).toContain(`countr${accent || "y"} ${i}`);
+      expect(pages.length).toBeGreaterThan(2);
+      for (const page of pages) expect(page.some((item) => item.str === "0.000")).toBe(true);
+    }
+  });
+
+  it("shortens a group name over 200 characters in the chart, and says so", async () => {
+    const name = (n: number) => `group ${n}: ${"a long free-text value from the predictions file ".repeat(10)}`;
+    const pages = await pdfTextPositions(await chartPdf(Array.from({ length: 30 }, (_, i) => group(name(i + 1), 0.15))));
+    const text = pages.map((page) => page.map((item) => item.str).join(" ")).join(" ").replace(/\s+/g, " ");
+    for (let i = 1; i <= 30; i += 1) expect(text).toContain(`group ${i}: a long free-text value`);
+    expect(text).toContain("…");
+    expect(text).toContain("Group names over 200 characters are shortened here; the table above gives them in full.");
   });
 });

@@ -38,6 +38,10 @@ const LABEL_SIZE = 7;
 const LABEL_GAP = 6;
 /** Where a one-line label starts in its row: a label's line (1.25 × its size) is centred in the row. */
 const LABEL_TOP = (ROW_HEIGHT - LABEL_SIZE * 1.25) / 2;
+/** The tallest piece of a long chart's rows: 40 one-line rows, 520 pt, well inside an A4 page's 718 pt of content with the axis and caption. */
+const PIECE_HEIGHT = 40 * ROW_HEIGHT;
+/** The longest label a chart prints. */
+const MAX_LABEL = 200;
 
 const chartStyles = StyleSheet.create({
   label: { width: LABEL_WIDTH, paddingRight: LABEL_GAP, fontSize: LABEL_SIZE, textAlign: "right", lineHeight: 1.25 },
@@ -67,35 +71,74 @@ export function SelectionRateChart({ groups, fourFifthsOf }: { groups: readonly 
     threshold: fourFifthsOf === null ? null : 0.8 * fourFifthsOf,
     ticks: [0, 0.25, 0.5, 0.75, 1].map((f) => f * max),
   };
-  const { x, threshold, ticks } = scale;
-  const oneLineLabels = groups.every((g) => fitsOnOneLine(printable(g.label), LABEL_WIDTH - LABEL_GAP, LABEL_SIZE));
+  // Labels as printed: every character drawable (text.ts), and none so long that its row outgrows a page.
+  const shown = groups.map((g) => ({ ...g, label: shortened(printable(g.label)) }));
+  const anyShortened = shown.some((g, i) => g.label !== printable(groups[i]!.label));
+  const oneLine = shown.every((g) => fitsOnOneLine(g.label, LABEL_WIDTH - LABEL_GAP, LABEL_SIZE));
+  const parts = pieces(shown, oneLine);
   return (
-    <View style={{ marginTop: 6, marginBottom: 8 }} wrap={false}>
-      {oneLineLabels ? <Plot groups={groups} scale={scale} /> : groups.map((g, i) => <PlotRow key={i} group={g} scale={scale} />)}
-      <View style={{ flexDirection: "row" }}>
-        <View style={{ width: LABEL_WIDTH }} />
-        <Svg width={PLOT_WIDTH} height={12} viewBox={`0 0 ${PLOT_WIDTH} 12`}>
-          <Line x1={0} y1={0.5} x2={PLOT_WIDTH} y2={0.5} stroke={COLORS.muted} strokeWidth={0.5} />
-          {ticks.map((t, k) => (
-            <SvgLabel
-              key={k}
-              x={x(t)}
-              y={9}
-              textAnchor={k === 0 ? "start" : k === ticks.length - 1 ? "end" : "middle"}
-              style={{ fontSize: 6, fontFamily: "Helvetica" }}
-              fill={COLORS.muted}
-            >
-              {t.toFixed(max < 0.4 ? 3 : 2)}
-            </SvgLabel>
-          ))}
-        </Svg>
-      </View>
-      <Text style={{ marginLeft: LABEL_WIDTH, marginTop: 2, fontSize: 6.5, lineHeight: 1.3, color: COLORS.muted, width: PLOT_WIDTH + VALUE_WIDTH }}>
-        {`Selection rate (share predicted positive); whiskers: 95% Wilson interval${
-          threshold !== null ? `; dashed line: four fifths of the highest judged rate (${formatMetric(threshold)})` : ""
-        }. Grey bars: too few rows to be judged.`}
-      </Text>
+    <View style={{ marginTop: 6, marginBottom: 8 }}>
+      {parts.map((part, k) => (
+        <View key={k} wrap={false} style={k > 0 ? { marginTop: 8 } : {}}>
+          {oneLine ? <Plot groups={part} scale={scale} /> : part.map((g, i) => <PlotRow key={i} group={g} scale={scale} />)}
+          <Axis scale={scale} max={max} />
+          {k === parts.length - 1 ? <Caption threshold={scale.threshold} anyShortened={anyShortened} /> : null}
+        </View>
+      ))}
     </View>
+  );
+}
+
+/**
+ * A chart taller than a page would lose the rows past its foot (react-pdf cuts an unbreakable
+ * block there), and a chart may have any number of groups: so a long chart is printed in
+ * pieces, each unbreakable, with its own axis, and no taller than PIECE_HEIGHT by a generous
+ * estimate (a one-line label's row is exactly ROW_HEIGHT). A wrapping label's line holds at least
+ * 20 characters (144 pt at 7 pt, even in Helvetica's widest glyph, 1.015 em); one more line allows
+ * for where its words break, and a piece leaves a quarter of the page for glyphs of the fallback
+ * font wider still.
+ */
+function pieces(groups: readonly TChartGroup[], oneLine: boolean): TChartGroup[][] {
+  const rowHeight = (g: TChartGroup) => (oneLine ? ROW_HEIGHT : Math.max(ROW_HEIGHT, (Math.ceil(g.label.length / 20) + 1) * LABEL_SIZE * 1.25));
+  const result: TChartGroup[][] = [[]];
+  let height = 0;
+  for (const g of groups) {
+    if (result.at(-1)!.length > 0 && height + rowHeight(g) > PIECE_HEIGHT) {
+      result.push([]);
+      height = 0;
+    }
+    result.at(-1)!.push(g);
+    height += rowHeight(g);
+  }
+  return result;
+}
+
+/** A label over MAX_LABEL characters, cut there: the per-group table prints it whole. */
+const shortened = (label: string) => ([...label].length > MAX_LABEL ? `${[...label].slice(0, MAX_LABEL - 1).join("")}…` : label);
+
+function Axis({ scale: { x, ticks }, max }: { scale: TScale; max: number }) {
+  return (
+    <View style={{ flexDirection: "row" }}>
+      <View style={{ width: LABEL_WIDTH }} />
+      <Svg width={PLOT_WIDTH} height={12} viewBox={`0 0 ${PLOT_WIDTH} 12`}>
+        <Line x1={0} y1={0.5} x2={PLOT_WIDTH} y2={0.5} stroke={COLORS.muted} strokeWidth={0.5} />
+        {ticks.map((t, k) => (
+          <SvgLabel key={k} x={x(t)} y={9} textAnchor={k === 0 ? "start" : k === ticks.length - 1 ? "end" : "middle"} style={{ fontSize: 6, fontFamily: "Helvetica" }} fill={COLORS.muted}>
+            {t.toFixed(max < 0.4 ? 3 : 2)}
+          </SvgLabel>
+        ))}
+      </Svg>
+    </View>
+  );
+}
+
+function Caption({ threshold, anyShortened }: { threshold: number | null; anyShortened: boolean }) {
+  return (
+    <Text style={{ marginLeft: LABEL_WIDTH, marginTop: 2, fontSize: 6.5, lineHeight: 1.3, color: COLORS.muted, width: PLOT_WIDTH + VALUE_WIDTH }}>
+      {`Selection rate (share predicted positive); whiskers: 95% Wilson interval${
+        threshold !== null ? `; dashed line: four fifths of the highest judged rate (${formatMetric(threshold)})` : ""
+      }. Grey bars: too few rows to be judged.${anyShortened ? ` Group names over ${MAX_LABEL} characters are shortened here; the table above gives them in full.` : ""}`}
+    </Text>
   );
 }
 
@@ -131,7 +174,7 @@ function Plot({ groups, scale }: { groups: readonly TChartGroup[]; scale: TScale
   return (
     // Each text runs LABEL_TOP past the rows (the space above its first line): the row gives it back.
     <View style={{ flexDirection: "row", marginBottom: -LABEL_TOP }}>
-      <Text style={[chartStyles.label, lines]}>{groups.map((g) => printable(g.label)).join("\n")}</Text>
+      <Text style={[chartStyles.label, lines]}>{groups.map((g) => g.label).join("\n")}</Text>
       <PlotSvg groups={groups} scale={scale} />
       <Text style={[chartStyles.value, lines]}>{groups.map(rate).join("\n")}</Text>
     </View>
@@ -142,7 +185,7 @@ function Plot({ groups, scale }: { groups: readonly TChartGroup[]; scale: TScale
 function PlotRow({ group, scale }: { group: TChartGroup; scale: TScale }) {
   return (
     <View style={{ flexDirection: "row", alignItems: "center", minHeight: ROW_HEIGHT }}>
-      <Text style={chartStyles.label}>{printable(group.label)}</Text>
+      <Text style={chartStyles.label}>{group.label}</Text>
       <PlotSvg groups={[group]} scale={scale} />
       <Text style={chartStyles.value}>{rate(group)}</Text>
     </View>
