@@ -119,6 +119,9 @@ export const styles = StyleSheet.create({
  * one block that cannot break, so keep `ahead` short. (The default paginator honours
  * minPresenceAhead only for an element with an earlier sibling, which took an empty View
  * first; the newer engine does not need one.)
+ *
+ * What it holds is one unbreakable block, and react-pdf drops what runs past the foot of a page
+ * from such a block: keep only headings and labels in it, never text whose length the data decides.
  */
 export function KeepWithNext({ ahead, style, children }: { ahead: number; style?: TStyle | TStyle[]; children: ReactNode }) {
   return (

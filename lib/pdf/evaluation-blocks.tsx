@@ -197,13 +197,14 @@ function AttributeBlock({ attribute, metrics, evaluation }: { attribute: string;
   ].join(" ");
   return (
     <View style={{ marginTop: 4 }}>
-      <KeepWithNext ahead={90}>
+      {/* Only the heading is kept whole: the summary and judgement name groups, as many as the data has. */}
+      <KeepWithNext ahead={130}>
         <Text style={styles.minorHeading}>{`${isIntersection(attribute) ? "Intersection" : "Sensitive attribute"}: ${printable(attributeLabel(attribute))}`}</Text>
-        <Plain style={{ fontSize: 8, lineHeight: 1.3 }}>{summary}</Plain>
-        <Text style={{ fontSize: 8, marginTop: 1, color: failures.length > 0 ? COLORS.fail : COLORS.pass, fontWeight: 700, lineHeight: 1.3 }}>
-          {failures.length === 0 ? "Judgement: within the thresholds." : `Judgement: ${printable(failures.map(failureText).join("; "))}.`}
-        </Text>
       </KeepWithNext>
+      <Plain style={{ fontSize: 8, lineHeight: 1.3 }}>{summary}</Plain>
+      <Text style={{ fontSize: 8, marginTop: 1, color: failures.length > 0 ? COLORS.fail : COLORS.pass, fontWeight: 700, lineHeight: 1.3 }}>
+        {failures.length === 0 ? "Judgement: within the thresholds." : `Judgement: ${printable(failures.map(failureText).join("; "))}.`}
+      </Text>
       <Table
         columns={[
           { title: "Group", width: "22%" },
