@@ -5,7 +5,7 @@ import { KeyValues, pageChrome, Paragraphs, Plain, styles, Table } from "./compo
 import { GroupAccuracy } from "./evaluation-blocks";
 import { exampleTechnicalDocumentationData } from "./examples";
 import { renderPdf } from "./render";
-import { normalise, pdfPages } from "./test-support";
+import { normalise, pdfPages, textBelowContent } from "./test-support";
 
 /*
  * Content whose length the data decides must reach the PDF whole, however long: react-pdf drops
@@ -13,10 +13,13 @@ import { normalise, pdfPages } from "./test-support";
  * with what follows), so such content must sit where it may break.
  */
 
+/** The text of the pages, after checking that none was drawn past the foot of a page. */
 async function printed(content: ReactNode): Promise<{ text: string; pages: number }> {
   // With a page layout, as the documents have: it selects react-pdf's newer pagination engine.
   const page = h(Page, { size: "A4", style: styles.page, layout: pageChrome({ documentId: "TEST" }) }, h(View, null, content));
-  const pages = await pdfPages(await renderPdf(h(Document, null, page)));
+  const pdf = await renderPdf(h(Document, null, page));
+  expect(await textBelowContent(pdf)).toEqual([]);
+  const pages = await pdfPages(pdf);
   return { text: normalise(pages.join("\n")), pages: pages.length };
 }
 

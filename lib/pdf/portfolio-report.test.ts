@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { examplePortfolioReportData } from "./examples";
 import { evaluationStatus, isOverdue, PortfolioReport, sortedModels } from "./portfolio-report";
 import { renderPdf } from "./render";
-import { normalise, pdfPages, squeeze } from "./test-support";
+import { normalise, pdfPages, squeeze, textBelowContent } from "./test-support";
 
 describe("the portfolio report", () => {
   const data = examplePortfolioReportData();
@@ -13,6 +13,10 @@ describe("the portfolio report", () => {
     pdf = await renderPdf(PortfolioReport(data));
     const pages = await pdfPages(pdf);
     text = normalise(pages.join("\n"));
+  });
+
+  it("draws nothing past the foot of a page (its bottom margin is 56 points)", async () => {
+    expect(await textBelowContent(pdf, 53)).toEqual([]);
   });
 
   it("lists every model with its tier, version and stage, approvals, evaluations, obligations, card and review", () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { pageChrome, styles } from "./components";
 import { renderPdf } from "./render";
 import { SelectionRateChart, type TChartGroup } from "./selection-rate-chart";
-import { pdfTextPositions } from "./test-support";
+import { pdfTextPositions, textBelowContent } from "./test-support";
 
 /*
  * The chart draws its labels and rates as one text each, a line per bar, when every label
@@ -63,7 +63,9 @@ describe("the selection-rate chart", () => {
     for (const accent of ["", "é"]) {
       // 120 groups: three pages of one-line labels, or (with "é") of rows a label tall.
       const groups = Array.from({ length: 120 }, (_, i) => group(`countr${accent || "y"} ${i + 1}`, 0.1 + (i % 10) / 100));
-      const pages = await pdfTextPositions(await chartPdf(groups));
+      const pdf = await chartPdf(groups);
+      expect(await textBelowContent(pdf)).toEqual([]);
+      const pages = await pdfTextPositions(pdf);
       const words = pages.flat().map((item) => item.str.trim());
       for (let i = 1; i <= 120; i += 1) expect(words, `group ${i}`).toContain(`countr${accent || "y"} ${i}`);
       expect(pages.length).toBeGreaterThan(2);

@@ -5,7 +5,7 @@ import { renderTechnicalDocumentation, type TRenderedDocument } from "./render";
 import { tableOfContents } from "./technical-documentation";
 import { evidenceManifest } from "./technical-documentation-content";
 import type { TTechnicalDocumentationData } from "./technical-documentation-data";
-import { normalise, pdfPages, squeeze } from "./test-support";
+import { normalise, pdfPages, squeeze, textBelowContent } from "./test-support";
 
 /*
  * The technical documentation rendered from fixed data and read back as text with pdf.js, as a
@@ -32,6 +32,10 @@ describe("the technical documentation of a fully documented version", () => {
       expect(normalise(page)).toContain(`Page ${i + 1} of ${pages.length}`);
       expect(page).toContain(`Document ${data.documentId}`);
     });
+  });
+
+  it("draws nothing past the foot of a page", async () => {
+    expect(await textBelowContent(rendered.pdf)).toEqual([]);
   });
 
   it("has a cover with the system, version, provider, risk tier and legal basis, stage, document id, issue and dossier hash", () => {

@@ -28,6 +28,17 @@ export async function pdfTextPositions(pdf: Uint8Array): Promise<{ str: string; 
   return (await pageItems(pdf)).map((items) => items.filter((item) => item.str.trim() !== "").map((item) => ({ str: item.str, x: item.transform[4]!, y: item.transform[5]! })));
 }
 
+/**
+ * Text drawn past the foot of a page's content area: below `bottom` points from the page's bottom
+ * edge (the documents' bottom margin is 60), leaving out the running footer. react-pdf draws the
+ * rest of a block it keeps whole there, over the footer and off the page, where no reader sees it
+ * but text extraction still finds it.
+ */
+export async function textBelowContent(pdf: Uint8Array, bottom = 57): Promise<string[]> {
+  const footer = /^(Attest\s+·\s+Document\b|Page \d+ of \d+$)/;
+  return (await pdfTextPositions(pdf)).flatMap((items, page) => items.filter((item) => item.y < bottom && !footer.test(item.str.trim())).map((item) => `page ${page + 1}: ${item.str}`));
+}
+
 export async function pdfPages(pdf: Uint8Array): Promise<string[]> {
   const pages: string[] = [];
   for (const items of await pageItems(pdf)) {
