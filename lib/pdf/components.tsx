@@ -120,8 +120,9 @@ export const styles = StyleSheet.create({
  * minPresenceAhead only for an element with an earlier sibling, which took an empty View
  * first; the newer engine does not need one.)
  *
- * What it holds is one unbreakable block, and react-pdf drops what runs past the foot of a page
- * from such a block: keep only headings and labels in it, never text whose length the data decides.
+ * What it holds is one unbreakable block, and react-pdf draws what runs past the foot of a page
+ * from such a block off the page: keep only headings and labels in it, never text whose length
+ * the data decides.
  */
 export function KeepWithNext({ ahead, style, children }: { ahead: number; style?: TStyle | TStyle[]; children: ReactNode }) {
   return (

@@ -90,8 +90,8 @@ export function SelectionRateChart({ groups, fourFifthsOf }: { groups: readonly 
 }
 
 /**
- * A chart taller than a page would lose the rows past its foot (react-pdf cuts an unbreakable
- * block there), and a chart may have any number of groups: so a long chart is printed in
+ * A chart taller than a page would draw the rows past its foot off the page (react-pdf does not
+ * break an unbreakable block), and a chart may have any number of groups: so a long chart is printed in
  * pieces, each unbreakable, with its own axis, and no taller than PIECE_HEIGHT by a generous
  * estimate (a one-line label's row is exactly ROW_HEIGHT). A wrapping label's line holds at least
  * 20 characters (144 pt at 7 pt, even in Helvetica's widest glyph, 1.015 em); one more line allows
