@@ -1,5 +1,5 @@
 /**
- * Technical documentation benchmark: `npm run bench:documents [-- --runs 5] [-- --out file.pdf]`. Prints one JSON
+ * Technical documentation benchmark: `npm run bench:documents [-- --runs 9] [-- --out file.pdf]`. Prints one JSON
  * object on stdout (progress goes to stderr). Issue 7's target, on this 2-core machine: the
  * documentation of a fully documented high-risk version renders within 2× a baseline @react-pdf
  * document of the same number of pages of plain text, rendered in the same run, and under 2 s.
@@ -13,7 +13,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 // --out FILE: also write the rendered documentation there, to look at it (pdftoppm).
-const { values: args } = parseArgs({ options: { runs: { type: "string", default: "5" }, out: { type: "string" } } });
+const { values: args } = parseArgs({ options: { runs: { type: "string", default: "9" }, out: { type: "string" } } });
 
 async function main() {
   // Measure what the production server runs: React's production build and JSX runtime, not the
