@@ -12,8 +12,9 @@ import { parseIntersectionGroupKey } from "@/lib/domain/fairness/intersections";
 import type { TFairnessFailure } from "@/lib/domain/fairness/judge";
 import type { TFairnessThresholds } from "@/lib/domain/fairness/thresholds";
 import { attributeLabel, byName, formatCount, formatRate, groupLabel, sectionId } from "./format";
+import { FourFifthsPanel } from "./four-fifths-panel";
 import { GroupTable, type GroupRow } from "./group-table";
-import { DISPARITY_INFO, FOUR_FIFTHS_CAVEAT, GROUP_METRIC_INFO, thresholdText, VERSUS_REFERENCE_INFO } from "./metric-info";
+import { DISPARITY_INFO, GROUP_METRIC_INFO, thresholdText, VERSUS_REFERENCE_INFO } from "./metric-info";
 
 type Props = {
   name: string;
@@ -122,50 +123,6 @@ export function AttributeSection({ name, metrics, intersection, thresholds, fail
         </details>
       </div>
     </section>
-  );
-}
-
-function FourFifthsPanel({ metrics, label, highestRate }: { metrics: TAttributeMetrics; label: (g: string) => string; highestRate: number | null }) {
-  const { highestGroup, passes, failingGroups } = metrics.fourFifths;
-  const failing = new Set(failingGroups);
-  return (
-    <div className={cx("rounded-lg border px-5 py-4", passes === false ? "border-red-200 bg-danger-soft/40" : "border-line bg-surface")}>
-      <div className="flex flex-wrap items-center gap-3">
-        <h4 className="text-sm font-semibold text-ink">Four-fifths screen</h4>
-        {passes === null ? (
-          <Badge>Not applicable</Badge>
-        ) : passes ? (
-          <Badge tone="success">No judged group below four-fifths</Badge>
-        ) : (
-          <Badge tone="danger">{failingGroups.length === 1 ? "1 group" : `${failingGroups.length} groups`} below four-fifths</Badge>
-        )}
-      </div>
-      {highestGroup === null || highestRate === null ? (
-        <p className="mt-2 text-sm text-ink-muted">No group has enough rows to be judged, so there is no highest-rate group to compare with.</p>
-      ) : (
-        <>
-          <p className="mt-2 text-sm text-ink">
-            Each judged group&apos;s selection rate is compared with that of the group with the highest rate,{" "}
-            <span className="font-semibold">{label(highestGroup)}</span> ({formatRate(highestRate)}, n = {formatCount(metrics.groups[highestGroup]!.n)}). Below four-fifths of it, {formatRate(0.8 * highestRate)}, a group is flagged.
-          </p>
-          <ul className="mt-2 flex flex-wrap gap-2 text-xs">
-            {[...metrics.judgedGroups].sort((a, b) => byName(label(a), label(b))).map((group) => {
-              const g = metrics.groups[group]!;
-              const ratio = g.selectionRate !== null && highestRate > 0 ? g.selectionRate / highestRate : null;
-              return (
-                <li key={group} className={cx("rounded-md border px-2.5 py-1.5", failing.has(group) ? "border-red-300 bg-white text-danger" : "border-line bg-white text-ink")}>
-                  <span className="font-semibold">{label(group)}</span>: {formatRate(g.selectionRate)} · {ratio === null ? "—" : `${(ratio * 100).toFixed(0)}% of highest`} · n = {formatCount(g.n)}
-                  {failing.has(group) && <span className="sr-only"> (below four-fifths)</span>}
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
-      <p className="mt-3 text-xs text-ink-muted">
-        <span className="font-semibold text-ink">A screening heuristic, not a verdict.</span> {FOUR_FIFTHS_CAVEAT}
-      </p>
-    </div>
   );
 }
 

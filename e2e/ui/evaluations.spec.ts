@@ -67,3 +67,28 @@ test("the comparison view marks the better version in each row", async ({ page }
   }
   await page.screenshot({ path: "test-results/screens/evaluation-comparison.png", fullPage: true });
 });
+
+test("an attribute with many groups shows the highest and the lowest rates, and every group on request", async ({ page }) => {
+  await signInThroughForm(page, DEMO.model_owner.email, DEMO.model_owner.password);
+  const model = await page.request.post("/api/v1/models", { data: { name: `Regional scorer ${Date.now()}` } });
+  expect(model.status()).toBe(201);
+  const { slug } = await model.json();
+  expect((await page.request.post(`/api/v1/models/${slug}/versions`, { data: { version: "1.0.0" } })).status()).toBe(201);
+  // 40 districts of 100 rows, selected at 0.16 … 0.55: below four-fifths of 0.55 (0.44) are the first 28.
+  const groups = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`district ${String(i + 1).padStart(2, "0")}`, { tp: 11 + i, fp: 5, fn: 10, tn: 74 - i }]));
+  const overall = Object.values(groups).reduce((sum, g) => ({ tp: sum.tp + g.tp, fp: sum.fp + g.fp, tn: sum.tn + g.tn, fn: sum.fn + g.fn }));
+  const evaluation = await page.request.post(`/api/v1/models/${slug}/versions/1.0.0/evaluations?name=Districts`, { data: { overall, attributes: { district: { groups } } } });
+  expect(evaluation.status()).toBe(201);
+  await page.goto(`/models/${slug}/versions/1.0.0/evaluations/${(await evaluation.json()).id}`);
+
+  await expect(page.getByText("The highest rate and the 11 lowest of 40 judged groups (28 are below four-fifths):")).toBeVisible();
+  const chips = page.getByRole("listitem").filter({ hasText: "% of highest" });
+  const visible = chips.filter({ visible: true });
+  await expect(visible).toHaveCount(12);
+  await expect(visible.first()).toContainText("district 40: 0.55 · 100% of highest");
+  await expect(visible.nth(1)).toContainText("district 01: 0.16 · 29% of highest");
+  await expect(visible.nth(1)).toContainText("(below four-fifths)");
+  await page.getByText("All 40 judged groups, by name").click();
+  await expect(visible).toHaveCount(52);
+  await page.screenshot({ path: "test-results/screens/evaluation-many-groups.png", fullPage: true });
+});
