@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { DEMO } from "../support/roles";
 import { signInThroughForm } from "../support/ui";
@@ -90,5 +91,7 @@ test("an attribute with many groups shows the highest and the lowest rates, and 
   await expect(visible.nth(1)).toContainText("(below four-fifths)");
   await page.getByText("All 40 judged groups, by name").click();
   await expect(visible).toHaveCount(52);
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   await page.screenshot({ path: "test-results/screens/evaluation-many-groups.png", fullPage: true });
 });
