@@ -19,13 +19,19 @@ export const percentTick = (value: number) => `${Math.round(value * 100)}%`;
 
 export const PERCENT_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
 
-/** Room under the axis for the group names: angled when there are many of them. */
+const MAX_TICK = 22;
+
+/**
+ * Room under the axis for the group names: angled when there are many of them. An angled name
+ * runs left of its bar, about 5.6 px per character at 12 px; the first bar's centre is some 84 px
+ * (the y axis and half a bar) from the chart's left edge, so a long first name gets a wider left
+ * margin instead of being cut off.
+ */
 export function xAxisLayout(groupCount: number, longestLabel: number) {
   const angled = groupCount > 5 || longestLabel * groupCount > 60;
-  return { angled, height: angled ? Math.min(110, 30 + Math.min(longestLabel, 22) * 4) : 46 };
+  const shown = Math.min(longestLabel, MAX_TICK);
+  return { angled, height: angled ? Math.min(110, 30 + shown * 4) : 46, left: angled ? Math.max(8, Math.round(shown * 5.6) - 76) : 8 };
 }
-
-const MAX_TICK = 22;
 
 /** A group name under its bar; long names are cut with an ellipsis (the table has them in full). */
 export function GroupTick({ x, y, payload, angled }: { x?: number; y?: number; payload?: { value: string }; angled: boolean }) {

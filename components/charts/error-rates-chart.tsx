@@ -42,8 +42,8 @@ export function ErrorRatesChart({ title, axisLabel, groups }: { title: string; a
         accessibilityLayer={false}
         data={data}
         barGap={2}
-        margin={{ top: 12, right: 16, bottom: 8, left: 8 }}
-        style={{ width: "100%", minWidth: groups.length * 72 + 80, height: 290 + layout.height }}
+        margin={{ top: 12, right: 16, bottom: 8, left: layout.left }}
+        style={{ width: "100%", minWidth: groups.length * 72 + 72 + layout.left, height: 290 + layout.height }}
       >
         <CartesianGrid vertical={false} stroke={CHART_COLOURS.grid} />
         <XAxis dataKey="group" interval={0} height={layout.height} tick={<GroupTick angled={layout.angled} />} tickLine={false} label={{ value: axisLabel, position: "insideBottom", offset: -4, fill: CHART_COLOURS.axis, fontSize: 12 }} />

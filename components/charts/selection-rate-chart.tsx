@@ -44,8 +44,8 @@ export function SelectionRateChart({ title, axisLabel, bars, fourFifthsLine, hig
         responsive
         accessibilityLayer={false}
         data={data}
-        margin={{ top: 20, right: 16, bottom: 8, left: 8 }}
-        style={{ width: "100%", minWidth: bars.length * 56 + 80, height: 260 + layout.height }}
+        margin={{ top: 20, right: 16, bottom: 8, left: layout.left }}
+        style={{ width: "100%", minWidth: bars.length * 56 + 72 + layout.left, height: 260 + layout.height }}
       >
         <CartesianGrid vertical={false} stroke={CHART_COLOURS.grid} />
         <XAxis dataKey="group" interval={0} height={layout.height} tick={<GroupTick angled={layout.angled} />} tickLine={false} label={{ value: axisLabel, position: "insideBottom", offset: -4, fill: CHART_COLOURS.axis, fontSize: 12 }} />

@@ -76,7 +76,8 @@ test("an attribute with many groups shows the highest and the lowest rates, and 
   const { slug } = await model.json();
   expect((await page.request.post(`/api/v1/models/${slug}/versions`, { data: { version: "1.0.0" } })).status()).toBe(201);
   // 40 districts of 100 rows, selected at 0.16 … 0.55: below four-fifths of 0.55 (0.44) are the first 28.
-  const groups = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`district ${String(i + 1).padStart(2, "0")}`, { tp: 11 + i, fp: 5, fn: 10, tn: 74 - i }]));
+  // Long names: angled under the charts, the first must not run off the chart's left edge.
+  const groups = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`district ${String(i + 1).padStart(2, "0")} of the northern region`, { tp: 11 + i, fp: 5, fn: 10, tn: 74 - i }]));
   const overall = Object.values(groups).reduce((sum, g) => ({ tp: sum.tp + g.tp, fp: sum.fp + g.fp, tn: sum.tn + g.tn, fn: sum.fn + g.fn }));
   const evaluation = await page.request.post(`/api/v1/models/${slug}/versions/1.0.0/evaluations?name=Districts`, { data: { overall, attributes: { district: { groups } } } });
   expect(evaluation.status()).toBe(201);
@@ -86,9 +87,16 @@ test("an attribute with many groups shows the highest and the lowest rates, and 
   const chips = page.getByRole("listitem").filter({ hasText: "% of highest" });
   const visible = chips.filter({ visible: true });
   await expect(visible).toHaveCount(12);
-  await expect(visible.first()).toContainText("district 40: 0.55 · 100% of highest");
-  await expect(visible.nth(1)).toContainText("district 01: 0.16 · 29% of highest");
+  await expect(visible.first()).toContainText("district 40 of the northern region: 0.55 · 100% of highest");
+  await expect(visible.nth(1)).toContainText("district 01 of the northern region: 0.16 · 29% of highest");
   await expect(visible.nth(1)).toContainText("(below four-fifths)");
+  const firstNames = await page.locator("svg text", { hasText: "district 01" }).all();
+  expect(firstNames).toHaveLength(2); // under the selection-rate chart and under the error-rate chart
+  for (const firstName of firstNames) {
+    // Where the name starts and where the chart it is drawn in starts.
+    const [name, chart] = await firstName.evaluate((el: SVGTextElement) => [el.getBoundingClientRect().left, el.ownerSVGElement!.getBoundingClientRect().left]);
+    expect(name).toBeGreaterThanOrEqual(chart!);
+  }
   await page.getByText("All 40 judged groups, by name").click();
   await expect(visible).toHaveCount(52);
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
