@@ -38,8 +38,11 @@ const LABEL_SIZE = 7;
 const LABEL_GAP = 6;
 /** Where a one-line label starts in its row: a label's line (1.25 × its size) is centred in the row. */
 const LABEL_TOP = (ROW_HEIGHT - LABEL_SIZE * 1.25) / 2;
-/** The tallest piece of a long chart's rows: 40 one-line rows, 520 pt, well inside an A4 page's 718 pt of content with the axis and caption. */
-const PIECE_HEIGHT = 40 * ROW_HEIGHT;
+/**
+ * The tallest piece of a long chart's rows: 20 one-line rows, 260 pt. Far inside an A4 page's
+ * 718 pt of content, and short enough that a piece moved to the next page leaves little white.
+ */
+const PIECE_HEIGHT = 20 * ROW_HEIGHT;
 /** The longest label a chart prints. */
 const MAX_LABEL = 200;
 
