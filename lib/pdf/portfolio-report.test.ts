@@ -56,6 +56,22 @@ describe("the portfolio report", () => {
   });
 });
 
+describe("the portfolio report of a large organisation", () => {
+  it("lists 300 models with long names and every overdue review, with nothing off the page", async () => {
+    const template = examplePortfolioReportData().models;
+    const name = (i: number) => `Model ${String(i).padStart(3, "0")}: ${"a long descriptive model name for the inventory ".repeat(2).trim()}`;
+    const models = Array.from({ length: 300 }, (_, i) => ({ ...template[i % template.length]!, name: name(i + 1), slug: `model-${i + 1}`, nextReviewDate: i % 3 === 0 ? "2026-01-01" : null }));
+    const pdf = await renderPdf(PortfolioReport({ ...examplePortfolioReportData(), models }));
+    expect(await textBelowContent(pdf, 53)).toEqual([]);
+    const pages = await pdfPages(pdf);
+    const all = normalise(pages.join("\n"));
+    expect(pages.length).toBeGreaterThan(10);
+    for (let i = 1; i <= 300; i += 1) expect(all.split(`Model ${String(i).padStart(3, "0")}:`).length - 1, `model ${i}`).toBe(i % 3 === 1 ? 2 : 1);
+    expect(all).toContain("Overdue reviews (100)");
+    pages.forEach((page, i) => expect(normalise(page)).toContain(`Page ${i + 1} of ${pages.length}`));
+  });
+});
+
 describe("portfolio helpers", () => {
   it("orders models by tier, most severe first, unclassified last, then by name", () => {
     const tiers = sortedModels(examplePortfolioReportData().models).map((m) => m.tier);
