@@ -5,7 +5,7 @@ import { KeyValues, pageChrome, Paragraphs, Plain, styles, Table } from "./compo
 import { GroupAccuracy } from "./evaluation-blocks";
 import { exampleTechnicalDocumentationData } from "./examples";
 import { renderPdf } from "./render";
-import { normalise, pdfPages, textBelowContent } from "./test-support";
+import { normalise, pdfPages, pdfTextPositions, textBelowContent } from "./test-support";
 
 /*
  * Content whose length the data decides must reach the PDF whole, however long: react-pdf drops
@@ -61,5 +61,17 @@ describe("long content in blocks kept together", () => {
     expect(pages).toBeGreaterThan(1);
     for (let i = 1; i <= 90; i += 1) expect(text).toContain(`Evidence file ${i}: test-report-${i}.pdf`);
     expect(text).toContain("Art. 10 None recorded");
+  });
+
+  it("wraps a long left side of the running header rather than print it under the right side", async () => {
+    const left = "Retail credit default scorer for thin-file applicants in France, Belgium and Luxembourg (monthly batch variant)  ·  version 3.2.0-rc.1+build.20260302";
+    const header = { left, right: "Technical documentation  ·  EU AI Act Annex IV" };
+    const page = h(Page, { size: "A4", style: styles.page, layout: pageChrome({ header, documentId: "TEST" }) }, h(View, null, h(Plain, null, "Body text.")));
+    const [items] = await pdfTextPositions(await renderPdf(h(Document, null, page)));
+    const right = items!.find((item) => item.str.includes("EU AI Act Annex IV"))!;
+    const leftLines = items!.filter((item) => item.str.startsWith("Retail credit") || item.str.includes("build.20260302"));
+    expect(leftLines.length).toBeGreaterThan(1); // wrapped
+    for (const line of leftLines) expect(line.x + line.width).toBeLessThan(right.x);
+    expect(normalise(leftLines.map((line) => line.str).join(" "))).toBe(normalise(left));
   });
 });

@@ -301,8 +301,10 @@ export function pageChrome({ header, documentId, numbers }: { header?: { left: s
       <>
         {header ? (
           <View style={styles.runningHeader}>
-            <Text>{printable(header.left)}</Text>
-            <Text>{header.right}</Text>
+            {/* The left side (a model's name and version, 120 characters and more) wraps in the room the right
+                leaves. flex, not flexShrink: react-pdf keeps the lines of a text's first measure, at its full width. */}
+            <Text style={{ flex: 1, marginRight: 16 }}>{printable(header.left)}</Text>
+            <Text style={{ flexShrink: 0 }}>{header.right}</Text>
           </View>
         ) : null}
         {children}

@@ -23,9 +23,9 @@ async function pageItems(pdf: Uint8Array): Promise<TTextItem[][]> {
   return pages;
 }
 
-/** Each non-blank text item with where its baseline starts, in points from the page's bottom left. */
-export async function pdfTextPositions(pdf: Uint8Array): Promise<{ str: string; x: number; y: number }[][]> {
-  return (await pageItems(pdf)).map((items) => items.filter((item) => item.str.trim() !== "").map((item) => ({ str: item.str, x: item.transform[4]!, y: item.transform[5]! })));
+/** Each non-blank text item with where its baseline starts, in points from the page's bottom left, and its width. */
+export async function pdfTextPositions(pdf: Uint8Array): Promise<{ str: string; x: number; y: number; width: number }[][]> {
+  return (await pageItems(pdf)).map((items) => items.filter((item) => item.str.trim() !== "").map((item) => ({ str: item.str, x: item.transform[4]!, y: item.transform[5]!, width: item.width })));
 }
 
 /**
