@@ -142,6 +142,7 @@ describe("the technical documentation of a fully documented version", () => {
 describe("the technical documentation of a version with gaps and hostile text", () => {
   const MARKUP = '<script>alert("x")</script> **bold** _em_ [link](javascript:alert(1)) &amp; <b>';
   let data: TTechnicalDocumentationData;
+  let pdf: Buffer;
   let pages: string[];
 
   beforeAll(async () => {
@@ -155,7 +156,12 @@ describe("the technical documentation of a version with gaps and hostile text", 
     data.evaluations[1]!.name = "Run <img src=x onerror=alert(1)>";
     data.datasets = data.datasets.filter((d) => d.role !== "training");
     data.auditHead = null;
-    pages = await pdfPages((await renderTechnicalDocumentation(data)).pdf);
+    pdf = (await renderTechnicalDocumentation(data)).pdf;
+    pages = await pdfPages(pdf);
+  });
+
+  it("draws nothing past the foot of a page", async () => {
+    expect(await textBelowContent(pdf)).toEqual([]);
   });
 
   /** The first page after the contents that has the text. */
