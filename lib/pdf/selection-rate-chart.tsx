@@ -75,8 +75,9 @@ export function SelectionRateChart({ groups, fourFifthsOf }: { groups: readonly 
     ticks: [0, 0.25, 0.5, 0.75, 1].map((f) => f * max),
   };
   // Labels as printed: every character drawable (text.ts), and none so long that its row outgrows a page.
-  const shown = groups.map((g) => ({ ...g, label: shortened(printable(g.label)) }));
-  const anyShortened = shown.some((g, i) => g.label !== printable(groups[i]!.label));
+  const printed = groups.map((g) => printable(g.label));
+  const shown = groups.map((g, i) => ({ ...g, label: shortened(printed[i]!) }));
+  const anyShortened = shown.some((g, i) => g.label !== printed[i]);
   const oneLine = shown.every((g) => fitsOnOneLine(g.label, LABEL_WIDTH - LABEL_GAP, LABEL_SIZE));
   const parts = pieces(shown, oneLine);
   return (
@@ -117,7 +118,10 @@ function pieces(groups: readonly TChartGroup[], oneLine: boolean): TChartGroup[]
 }
 
 /** A label over MAX_LABEL characters, cut there: the per-group table prints it whole. */
-const shortened = (label: string) => ([...label].length > MAX_LABEL ? `${[...label].slice(0, MAX_LABEL - 1).join("")}…` : label);
+function shortened(label: string): string {
+  const chars = [...label];
+  return chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join("")}…` : label;
+}
 
 function Axis({ scale: { x, ticks }, max }: { scale: TScale; max: number }) {
   return (
